@@ -1,0 +1,67 @@
+//! `byline eval …`: score byline against reference data.
+
+use anyhow::{bail, Result};
+use byline::eval::segmentation;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Agreement of tokens and sentence ends with Stanford CoreNLP.
+    ///
+    /// DIR holds `text/NAME.txt` and `corenlp-tokens/NAME.tsv`, as PolNeAR's dev split does:
+    ///
+    ///     byline eval segment ../shared/data/polnear/dev
+    Segment(SegmentArgs),
+}
+
+#[derive(Args)]
+pub struct SegmentArgs {
+    /// Directory with `text/` and `corenlp-tokens/`.
+    dir: PathBuf,
+    /// Print this many disagreements of each kind (tokens, sentence ends).
+    #[arg(long, default_value_t = 0)]
+    show: usize,
+}
+
+pub fn run(cmd: EvalCommand) -> Result<i32> {
+    match cmd {
+        EvalCommand::Segment(args) => segment(args),
+    }
+}
+
+fn segment(args: SegmentArgs) -> Result<i32> {
+    if !args.dir.is_dir() {
+        bail!(
+            "{} is not a directory (expected one with text/ and corenlp-tokens/)",
+            args.dir.display()
+        );
+    }
+    let report = segmentation::evaluate_dir(&args.dir).map_err(anyhow::Error::msg)?;
+    println!("documents        {}", report.documents);
+    for (name, c) in [
+        ("tokens", report.tokens),
+        ("sentence ends", report.sentence_ends),
+    ] {
+        println!(
+            "{name:<16} P {:.4}  R {:.4}  F1 {:.4}  (byline {}, corenlp {}, agree {})",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.predicted,
+            c.gold,
+            c.true_pos
+        );
+    }
+    if args.show > 0 {
+        println!("\ntoken disagreements (first {}):", args.show);
+        for d in report.token_misses.iter().take(args.show) {
+            println!("  {}: {}", d.doc, d.what);
+        }
+        println!("\nsentence-end disagreements (first {}):", args.show);
+        for d in report.sentence_misses.iter().take(args.show) {
+            println!("  {}: {}", d.doc, d.what);
+        }
+    }
+    Ok(super::EXIT_OK)
+}

@@ -1,0 +1,396 @@
+//! The one document model every stage reads and writes.
+//!
+//! A [`Document`] starts as an id, a text and caller metadata. Each stage of the
+//! pipeline adds a layer: [`Paragraph`]s, [`Sentence`]s and [`Token`]s from
+//! segmentation, [`Entity`] mentions and [`EntityCluster`]s from NER and
+//! coreference, [`Quote`]s with their cue and source mention, and [`Source`]s
+//! with their classification (named, anonymous, …).
+//!
+//! **Offsets.** Every `start`/`end` pair in the model is a pair of Unicode
+//! code-point offsets into [`Document::text`], end-exclusive: what Python's
+//! `str` indices, brat standoff and PolNeAR use. Rust slices by bytes, so the
+//! model keeps a byte-offset copy of each token span (never serialized) and
+//! [`Document::slice`] maps code points to bytes for stages that need text.
+//!
+//! The JSON form of a document is versioned by [`SCHEMA_VERSION`] and
+//! documented in `docs/schema.md` and `docs/document.schema.json`.
+
+pub mod offsets;
+
+pub use offsets::CharIndex;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Version of the JSON output. Bumped on any change a consumer could notice.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// A half-open span `[start, end)` in Unicode code points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> u32 {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A span of text together with the text it covers, for output readers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+/// What kind of token this is; lets later stages skip re-inspecting text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters, possibly with hyphens, apostrophes or internal periods ("U.S.").
+    Word,
+    /// Digits with optional separators: "1,000", "3.5", "10:30", "2018".
+    Number,
+    /// Sentence punctuation, brackets, dashes, symbols.
+    Punct,
+    /// An opening quotation mark: `"` `“` `‘` `` `` `` (or `'` / `` ` `` before text).
+    OpenQuote,
+    /// A closing quotation mark: `"` `”` `’` `''` (or `'` after text).
+    CloseQuote,
+    /// A quotation mark whose direction the text does not show.
+    Quote,
+    /// A clitic split from its host as PTB does: "'s", "n't", "'re", "'ll".
+    Clitic,
+    Url,
+    Email,
+    /// An @handle.
+    Handle,
+    /// A #hashtag.
+    Hashtag,
+    /// A currency symbol: "$", "€", "£", "US$".
+    Currency,
+    /// Markup such as `<tweet …>` kept as one token.
+    Markup,
+}
+
+impl TokenKind {
+    /// Whether a token of this kind counts as a word in throughput figures.
+    pub fn is_word(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Word
+                | TokenKind::Number
+                | TokenKind::Url
+                | TokenKind::Email
+                | TokenKind::Handle
+                | TokenKind::Hashtag
+        )
+    }
+    pub fn is_quote(self) -> bool {
+        matches!(
+            self,
+            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
+        )
+    }
+}
+
+/// One token. `text` is the surface form, exactly the text between `start` and `end`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub kind: TokenKind,
+    /// Byte offsets of the same span, for slicing `Document::text` in Rust.
+    #[serde(skip)]
+    pub bytes: (u32, u32),
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A paragraph: a block of text between newlines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub start: u32,
+    pub end: u32,
+    /// Sentences `[sentences.0, sentences.1)` of this paragraph.
+    pub sentences: (u32, u32),
+}
+
+/// A sentence: a run of tokens inside one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub start: u32,
+    pub end: u32,
+    /// Tokens `[tokens.0, tokens.1)` of this sentence.
+    pub tokens: (u32, u32),
+    /// Index of the paragraph holding this sentence.
+    pub paragraph: u32,
+}
+
+/// Entity types, CoNLL-2003's four.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityLabel {
+    PER,
+    ORG,
+    LOC,
+    MISC,
+}
+
+impl EntityLabel {
+    pub const ALL: [EntityLabel; 4] = [
+        EntityLabel::PER,
+        EntityLabel::ORG,
+        EntityLabel::LOC,
+        EntityLabel::MISC,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::PER => "PER",
+            EntityLabel::ORG => "ORG",
+            EntityLabel::LOC => "LOC",
+            EntityLabel::MISC => "MISC",
+        }
+    }
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub label: EntityLabel,
+    /// Tokens `[tokens.0, tokens.1)` covered by the mention.
+    pub tokens: (u32, u32),
+    /// Index into `Document::clusters`, once coreference has run.
+    #[serde(default)]
+    pub cluster: Option<u32>,
+}
+
+/// One real-world person, organization or place, with all its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityCluster {
+    pub id: u32,
+    /// The fullest name the article uses ("Kirstjen M. Nielsen").
+    pub canonical: String,
+    pub label: EntityLabel,
+    /// Indices into `Document::entities`.
+    pub mentions: Vec<u32>,
+}
+
+/// How the content of a quote is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// A paraphrase with no quotation marks.
+    Indirect,
+    /// A paraphrase carrying a quoted fragment.
+    Mixed,
+}
+
+/// An attribution: content, the cue that introduces it, and who it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The content; several spans when it is split around its attribution.
+    pub content: Vec<TextSpan>,
+    /// The cue ("said", "according to"), if any.
+    pub cue: Option<TextSpan>,
+    /// Index into `Document::sources` of the source this quote is attributed to.
+    pub source: Option<u32>,
+    /// Index into `Document::clusters` of the resolved speaker, if named.
+    pub speaker: Option<u32>,
+    /// Canonical name of the resolved speaker, repeated for flat consumers.
+    pub speaker_name: Option<String>,
+}
+
+/// What kind of source an attribution rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Person,
+    Organization,
+    Anonymous,
+    Group,
+    Document,
+    Author,
+    None,
+    Other,
+}
+
+/// The parsed description of an unnamed source ("two senior Defense Department officials").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDescriptor {
+    /// "a", "two", "several", or "plural".
+    pub number: Option<String>,
+    pub role: Option<String>,
+    pub seniority: Option<String>,
+    pub affiliation: Option<String>,
+    /// The reason given for anonymity, if any.
+    pub reason: Option<String>,
+}
+
+/// A source mention and its classification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The mention as written ("a Defense Department official").
+    pub mention: TextSpan,
+    pub kind: SourceKind,
+    pub anonymous: bool,
+    /// The anonymity statement that covers this source, if the article gives one.
+    pub anonymity_cue: Option<TextSpan>,
+    pub descriptor: Option<SourceDescriptor>,
+    /// Index into `Document::sources` of the mention this one refers back to.
+    pub antecedent: Option<u32>,
+    /// Index into `Document::clusters` of the named entity this source is.
+    pub speaker: Option<u32>,
+}
+
+/// A news document and every annotation layer the pipeline has added.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    /// Caller metadata, passed through untouched.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub meta: Map<String, Value>,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+    #[serde(default)]
+    pub sentences: Vec<Sentence>,
+    #[serde(default)]
+    pub tokens: Vec<Token>,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub clusters: Vec<EntityCluster>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The text of a token, by byte offsets (no scanning).
+    pub fn token_text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.bytes.0 as usize..t.bytes.1 as usize]
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        let (a, b) = self.sentences[i].tokens;
+        &self.tokens[a as usize..b as usize]
+    }
+
+    /// Number of word tokens (not punctuation): the unit of throughput figures.
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.kind.is_word()).count()
+    }
+
+    /// Text of a code-point span, or `None` if it lies outside the text.
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        CharIndex::new(&self.text).slice(&self.text, span)
+    }
+
+    /// Rebuild the byte offsets of tokens after deserializing a document.
+    pub fn reindex(&mut self) {
+        let index = CharIndex::new(&self.text);
+        for t in &mut self.tokens {
+            let b0 = index.byte(t.start).unwrap_or(self.text.len());
+            let b1 = index.byte(t.end).unwrap_or(self.text.len());
+            t.bytes = (b0 as u32, b1 as u32);
+        }
+    }
+
+    /// The JSON value of this document as written by `byline annotate`.
+    pub fn to_json_value(&self) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut v {
+            map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+        }
+        v
+    }
+}
+
+/// The output record for a document that could not be processed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorRecord {
+    pub schema_version: String,
+    pub id: String,
+    pub error: ErrorInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// A stable, machine-readable kind (see `docs/schema.md`).
+    pub kind: String,
+    /// What went wrong, for a person.
+    pub message: String,
+}
+
+impl ErrorRecord {
+    pub fn new(id: impl Into<String>, kind: impl Into<String>, message: impl Into<String>) -> Self {
+        ErrorRecord {
+            schema_version: SCHEMA_VERSION.to_string(),
+            id: id.into(),
+            error: ErrorInfo {
+                kind: kind.into(),
+                message: message.into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_keeps_layers_and_rebuilds_bytes() {
+        let mut doc = Document::new("d1", "Ünïcode “quote”.");
+        doc.meta.insert("source".into(), Value::from("wire"));
+        crate::segment::Segmenter::default().segment(&mut doc);
+        let json = serde_json::to_string(&doc).unwrap();
+        let mut back: Document = serde_json::from_str(&json).unwrap();
+        back.reindex();
+        assert_eq!(back, doc);
+        assert_eq!(back.token_text(0), "Ünïcode");
+    }
+
+    #[test]
+    fn output_carries_schema_version() {
+        let doc = Document::new("x", "Hi.");
+        assert_eq!(doc.to_json_value()["schema_version"], SCHEMA_VERSION);
+    }
+}
