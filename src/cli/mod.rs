@@ -1,6 +1,9 @@
 //! Command-line interface: argument parsing and one module per subcommand.
 
+mod annotate;
+mod bench;
 mod eval;
+mod generate;
 
 use clap::{Parser, Subcommand};
 
@@ -15,7 +18,10 @@ pub const EXIT_USAGE: i32 = 2;
 #[command(
     name = "byline",
     version,
-    about = "Who is in the news and who said what."
+    about = "Who is in the news and who said what.",
+    long_about = "byline reads English news and annotates it: paragraphs, sentences and tokens \
+                  with character offsets, as JSON Lines, one record per input document.",
+    after_help = "Start with:  byline annotate data/samples/ --pretty"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,6 +30,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Annotate documents: text files, directories, JSON Lines or stdin in, JSON Lines out.
+    Annotate(annotate::AnnotateArgs),
+    /// Measure throughput (MB/s, words/s) per core.
+    Bench(bench::BenchArgs),
+    /// Write a synthetic news corpus as JSON Lines, for benchmarks.
+    Generate(generate::GenerateArgs),
     /// Score byline against reference annotations.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -39,6 +51,9 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
+        Command::Annotate(args) => annotate::run(args),
+        Command::Bench(args) => bench::run(args),
+        Command::Generate(args) => generate::run(args),
         Command::Eval(cmd) => eval::run(cmd),
     };
     match result {

@@ -1,1 +1,157 @@
+//! Corpus processing: read records, annotate them in parallel, write JSON Lines.
+//!
+//! [`annotate_stream`] is the engine behind `byline annotate`. A reader thread
+//! pulls records from a [`RecordReader`] and hands them over in chunks through
+//! a bounded channel; each chunk is annotated and serialized in parallel with
+//! rayon and written in input order. At most a few chunks are in memory at
+//! once, so memory stays bounded however large the corpus, and every input
+//! record yields exactly one output line: a document or an error record.
 
+pub mod input;
+pub mod synthetic;
+
+pub use input::{resolve_inputs, total_bytes, InputFormat, Record, RecordReader, Source};
+
+use crate::pipeline::Pipeline;
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::sync::mpsc::sync_channel;
+use std::time::Duration;
+
+/// How records are grouped and written.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchOptions {
+    /// Records per chunk handed to the worker threads.
+    pub chunk_records: usize,
+    /// Input bytes per chunk: a chunk closes at whichever limit comes first.
+    pub chunk_bytes: u64,
+    /// Indented JSON (several lines per record) instead of JSON Lines.
+    pub pretty: bool,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            chunk_records: 512,
+            chunk_bytes: 8 << 20,
+            pretty: false,
+        }
+    }
+}
+
+/// Running totals of a batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Records written (documents and error records).
+    pub records: u64,
+    /// Error records among them.
+    pub errors: u64,
+    /// Words annotated (tokens that are not punctuation).
+    pub words: u64,
+    /// Input bytes consumed.
+    pub bytes: u64,
+}
+
+impl BatchStats {
+    pub fn words_per_second(&self, elapsed: Duration) -> f64 {
+        self.words as f64 / elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Serialize one result as an output record (no trailing newline).
+pub fn write_record(
+    record: Record,
+    pipeline: &Pipeline,
+    pretty: bool,
+    out: &mut Vec<u8>,
+) -> (bool, u64) {
+    let result = record.doc.and_then(|doc| pipeline.annotate(doc));
+    let (ok, words) = match &result {
+        Ok(doc) => (true, doc.word_count() as u64),
+        Err(_) => (false, 0),
+    };
+    let written = match result {
+        Ok(doc) if pretty => serde_json::to_writer_pretty(&mut *out, &doc),
+        Ok(doc) => serde_json::to_writer(&mut *out, &doc),
+        Err(e) if pretty => serde_json::to_writer_pretty(&mut *out, &e.to_record(&record.id)),
+        Err(e) => serde_json::to_writer(&mut *out, &e.to_record(&record.id)),
+    };
+    // Serializing these types cannot fail (no maps with non-string keys); stay total anyway.
+    if written.is_err() {
+        out.clear();
+        let _ = serde_json::to_writer(
+            &mut *out,
+            &crate::DocError::new(
+                crate::ErrorKind::Internal,
+                "could not serialize the document",
+            )
+            .to_record(&record.id),
+        );
+        return (false, 0);
+    }
+    (ok, words)
+}
+
+/// Annotate every record and write one output record per input record, in order.
+///
+/// Runs on the current rayon pool (use `ThreadPool::install` to size it).
+/// `progress` is called after each chunk with the running totals. Returns the
+/// totals, or the first error writing to `out`.
+pub fn annotate_stream<I, W, P>(
+    pipeline: &Pipeline,
+    records: I,
+    out: &mut W,
+    options: BatchOptions,
+    mut progress: P,
+) -> io::Result<BatchStats>
+where
+    I: Iterator<Item = Record> + Send,
+    W: Write,
+    P: FnMut(&BatchStats),
+{
+    let mut stats = BatchStats::default();
+    let chunk_records = options.chunk_records.max(1);
+    std::thread::scope(|scope| {
+        // Two chunks in flight: one being read while one is annotated.
+        let (tx, rx) = sync_channel::<Vec<Record>>(2);
+        scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(chunk_records);
+            let mut bytes = 0;
+            for record in records {
+                bytes += record.bytes;
+                chunk.push(record);
+                if chunk.len() >= chunk_records || bytes >= options.chunk_bytes {
+                    if tx.send(std::mem::take(&mut chunk)).is_err() {
+                        return; // the writer stopped
+                    }
+                    bytes = 0;
+                }
+            }
+            if !chunk.is_empty() {
+                let _ = tx.send(chunk);
+            }
+        });
+        for chunk in rx {
+            let bytes: u64 = chunk.iter().map(|r| r.bytes).sum();
+            let rendered: Vec<(Vec<u8>, bool, u64)> = chunk
+                .into_par_iter()
+                .map(|record| {
+                    let mut buf = Vec::with_capacity(1024);
+                    let (ok, words) = write_record(record, pipeline, options.pretty, &mut buf);
+                    buf.push(b'\n');
+                    (buf, ok, words)
+                })
+                .collect();
+            for (buf, ok, words) in rendered {
+                out.write_all(&buf)?;
+                stats.records += 1;
+                stats.errors += u64::from(!ok);
+                stats.words += words;
+            }
+            stats.bytes += bytes;
+            progress(&stats);
+        }
+        out.flush()
+    })?;
+    Ok(stats)
+}

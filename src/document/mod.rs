@@ -16,6 +16,7 @@
 //! documented in `docs/schema.md` and `docs/document.schema.json`.
 
 pub mod offsets;
+mod serialize;
 
 pub use offsets::CharIndex;
 
@@ -109,12 +110,13 @@ impl TokenKind {
     }
 }
 
-/// One token. `text` is the surface form, exactly the text between `start` and `end`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One token: a span of the text and its kind. Its text is [`Document::token_text`];
+/// the JSON output writes it out as `text` (a token holds no string of its own, which
+/// keeps segmentation free of per-token allocation).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Token {
     pub start: u32,
     pub end: u32,
-    pub text: String,
     pub kind: TokenKind,
     /// Byte offsets of the same span, for slicing `Document::text` in Rust.
     #[serde(skip)]
@@ -269,8 +271,15 @@ pub struct Source {
 }
 
 /// A news document and every annotation layer the pipeline has added.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Serialized by hand (see `serialize.rs`) so that tokens carry their text in
+/// the output; deserialized by derive, after which [`Document::reindex`]
+/// restores the byte offsets.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Document {
+    /// The JSON schema version this document follows ([`SCHEMA_VERSION`]).
+    #[serde(default = "schema_version")]
+    pub schema_version: String,
     pub id: String,
     pub text: String,
     /// Caller metadata, passed through untouched.
@@ -292,12 +301,24 @@ pub struct Document {
     pub sources: Vec<Source>,
 }
 
+fn schema_version() -> String {
+    SCHEMA_VERSION.to_string()
+}
+
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Document {
+            schema_version: schema_version(),
             id: id.into(),
             text: text.into(),
-            ..Default::default()
+            meta: Map::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            entities: Vec::new(),
+            clusters: Vec::new(),
+            quotes: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -331,15 +352,6 @@ impl Document {
             let b1 = index.byte(t.end).unwrap_or(self.text.len());
             t.bytes = (b0 as u32, b1 as u32);
         }
-    }
-
-    /// The JSON value of this document as written by `byline annotate`.
-    pub fn to_json_value(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(map) = &mut v {
-            map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
-        }
-        v
     }
 }
 
@@ -380,7 +392,7 @@ mod tests {
     fn json_round_trip_keeps_layers_and_rebuilds_bytes() {
         let mut doc = Document::new("d1", "Ünïcode “quote”.");
         doc.meta.insert("source".into(), Value::from("wire"));
-        crate::segment::Segmenter::default().segment(&mut doc);
+        crate::segment::Segmenter::new().segment(&mut doc);
         let json = serde_json::to_string(&doc).unwrap();
         let mut back: Document = serde_json::from_str(&json).unwrap();
         back.reindex();
@@ -391,6 +403,7 @@ mod tests {
     #[test]
     fn output_carries_schema_version() {
         let doc = Document::new("x", "Hi.");
-        assert_eq!(doc.to_json_value()["schema_version"], SCHEMA_VERSION);
+        let v: Value = serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();
+        assert_eq!(v["schema_version"], SCHEMA_VERSION);
     }
 }

@@ -160,7 +160,8 @@ pub fn compare(id: &str, text: &str, reference: &Reference, report: &mut Segment
             .tokens
             .iter()
             .filter(|t| t.start < b && a < t.end)
-            .map(|t| format!("[{}]", t.text))
+            .filter_map(|t| doc.text.get(t.bytes.0 as usize..t.bytes.1 as usize))
+            .map(|t| format!("[{t}]"))
             .collect();
         report.token_misses.push(Disagreement {
             doc: id.to_string(),

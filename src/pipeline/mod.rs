@@ -279,7 +279,7 @@ mod tests {
     #[test]
     fn unknown_stage_names_are_rejected() {
         assert!(Pipeline::from_names(&["segment"]).is_ok());
-        let err = Pipeline::from_names(&["segmnt"]).unwrap_err();
+        let err = Pipeline::from_names(&["segmnt"]).err().unwrap();
         assert!(err.contains("segmnt") && err.contains("segment"));
     }
 }

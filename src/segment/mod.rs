@@ -58,7 +58,6 @@ impl Segmenter {
                     doc.tokens.push(Token {
                         start,
                         end,
-                        text: text[t.start..t.end].to_string(),
                         kind: t.kind,
                         bytes: (t.start as u32, t.end as u32),
                     });

@@ -277,6 +277,12 @@ fn split_chunk(
             ')' | ']' | '}' | ',' | ';' | ':' | '!' | '?' | '%' | '*' | '…' | '|' | '>' | '<'
             | '‰' => (cl, TokenKind::Punct),
             '—' | '–' | '―' | '‒' => (cl, TokenKind::Punct),
+            // "30€": a currency sign written after the amount.
+            '€' | '£' | '¢' | '$'
+                if char_before(text, e - cl).is_some_and(|b| b.is_ascii_digit()) =>
+            {
+                (cl, TokenKind::Currency)
+            }
             '-' if e - s >= 2 && bytes[e - 2] == b'-' => {
                 (ascii_run_back(bytes, s, e, b'-'), TokenKind::Punct)
             }
@@ -411,6 +417,11 @@ fn split_clitics(text: &str, s: usize, e: usize, out: &mut Vec<RawToken>) {
         out.push(RawToken::new(s, e, TokenKind::Clitic));
         return;
     }
+    // Fast path: no apostrophe, and too long or short to be "cannot" or "gonna".
+    if memchr::memchr2(b'\'', 0xE2, word.as_bytes()).is_none() && !(5..=6).contains(&word.len()) {
+        out.push(RawToken::new(s, e, kind));
+        return;
+    }
     if kind == TokenKind::Word {
         // n't
         for tail in ["n't", "n’t"] {
@@ -487,6 +498,14 @@ fn closing_kind(c: char) -> TokenKind {
 
 /// URL, e-mail, @handle or #hashtag, if the whole chunk is one.
 fn atomic_kind(chunk: &str) -> Option<TokenKind> {
+    let bytes = chunk.as_bytes();
+    let first = *bytes.first()?;
+    // Most chunks are plain words: rule them out with one scan.
+    if !matches!(first, b'@' | b'#' | b'w' | b'W' | b'p')
+        && memchr::memchr2(b'@', b'/', bytes).is_none()
+    {
+        return None;
+    }
     let lower_starts = |p: &str| {
         chunk.len() >= p.len() && chunk.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
@@ -497,7 +516,6 @@ fn atomic_kind(chunk: &str) -> Option<TokenKind> {
     {
         return Some(TokenKind::Url);
     }
-    let first = chunk.as_bytes()[0];
     if first == b'@' && chunk.len() > 1 {
         return Some(TokenKind::Handle);
     }

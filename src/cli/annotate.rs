@@ -1,0 +1,150 @@
+//! `byline annotate`: the everyday command. Inputs in, JSON Lines out.
+
+use anyhow::{Context, Result};
+use byline::corpus::{self, BatchOptions, BatchStats, InputFormat, RecordReader};
+use byline::pipeline::{Pipeline, DEFAULT_MAX_CHARS, KNOWN_STAGES};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Args)]
+#[command(after_help = "\
+Examples:
+  byline annotate data/samples/                      every *.txt below a directory
+  byline annotate news.jsonl -o annotated.jsonl      one document per JSON line
+  cat article.txt | byline annotate - --pretty       one document from standard input
+
+Input records: a text file is one document (its id is its path); a JSON Lines record needs
+\"text\", takes an optional \"id\" (else FILE:LINE), and keeps every other field under \"meta\".
+Blank JSON lines are skipped.
+
+Output: one JSON record per input record, in input order: an annotated document, or
+{\"id\": …, \"error\": {\"kind\": …, \"message\": …}} for a record that could not be annotated
+(kinds: malformed_json, missing_text, invalid_text, invalid_utf8, nul_byte, empty_text,
+too_long, io, stage, internal). The format is described in docs/schema.md.
+
+Exit status: 0 every record annotated; 1 some records became error records;
+2 usage error, missing input, or output could not be written.")]
+pub struct AnnotateArgs {
+    /// Text files, directories (every *.txt below them), JSON Lines files, or - for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Write output here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// How to read inputs; `auto` goes by file extension (.jsonl/.ndjson/.json are JSON Lines).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    format: InputFormat,
+
+    /// Indented JSON for reading by eye (several lines per record).
+    #[arg(long)]
+    pretty: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+
+    /// Documents longer than this many characters become `too_long` error records.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_CHARS)]
+    max_chars: usize,
+
+    /// Stages to run, comma-separated, in order.
+    #[arg(long, value_delimiter = ',', default_values_t = KNOWN_STAGES.iter().map(|s| s.to_string()))]
+    stages: Vec<String>,
+
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: AnnotateArgs) -> Result<i32> {
+    let pipeline = Pipeline::from_names(&args.stages)
+        .map_err(anyhow::Error::msg)?
+        .max_chars(args.max_chars)
+        .build();
+    let sources = corpus::resolve_inputs(&args.inputs).map_err(anyhow::Error::msg)?;
+    let total = corpus::total_bytes(&sources);
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+
+    let mut out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
+    };
+
+    let bar = progress_bar(total, args.quiet);
+    let started = Instant::now();
+    let reader = RecordReader::new(sources, args.format, args.max_chars);
+    let options = BatchOptions {
+        pretty: args.pretty,
+        ..BatchOptions::default()
+    };
+    let result = pool.install(|| {
+        corpus::annotate_stream(&pipeline, reader, &mut out, options, |stats| {
+            if let Some(bar) = &bar {
+                bar.set_position(stats.bytes);
+                let rate = stats.words_per_second(started.elapsed());
+                bar.set_message(format!(
+                    "{} docs, {} errors, {:.0} words/s",
+                    stats.records, stats.errors, rate
+                ));
+            }
+        })
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let stats = result.context("cannot write output")?;
+    drop(out);
+    if !args.quiet {
+        eprintln!("{}", summary(&stats, started.elapsed().as_secs_f64()));
+    }
+    Ok(if stats.errors > 0 {
+        super::EXIT_RECORD_ERRORS
+    } else {
+        super::EXIT_OK
+    })
+}
+
+/// A bar with rate and ETA when the input size is known, else a spinner; none unless stderr is a terminal.
+fn progress_bar(total: Option<u64>, quiet: bool) -> Option<ProgressBar> {
+    if quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} ({binary_bytes_per_sec}, ETA {eta}) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} read ({binary_bytes_per_sec}) {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
+}
+
+fn summary(stats: &BatchStats, seconds: f64) -> String {
+    format!(
+        "byline: {} documents ({} errors), {} words in {:.2} s: {:.0} words/s",
+        stats.records,
+        stats.errors,
+        stats.words,
+        seconds,
+        stats.words as f64 / seconds.max(1e-9)
+    )
+}

@@ -1,0 +1,133 @@
+//! Property tests: no input makes segmentation, the pipeline or the record
+//! reader panic, and segmentation's invariants hold on whatever comes in.
+
+use byline::corpus::input::parse_json_record;
+use byline::{Document, Pipeline, Segmenter};
+use proptest::prelude::*;
+
+/// Text biased towards what trips tokenizers: quotes, dots, dashes, clitics, odd spaces.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "Mr.",
+        "U.S.",
+        "D.C.",
+        "a.m.",
+        "M.",
+        "No.",
+        "Inc.",
+        "'s",
+        "n't",
+        "’",
+        "‘",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "``",
+        "''",
+        "—",
+        "–",
+        "--",
+        "-",
+        "...",
+        "…",
+        ".",
+        "!",
+        "?",
+        ",",
+        ":",
+        "(",
+        ")",
+        "$",
+        "€",
+        "%",
+        "@",
+        "#",
+        "http://x.y/z",
+        "a@b.c",
+        "<tag a=\"1\">",
+        "</tag>",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\u{a0}",
+        "\u{200b}",
+        "Trump",
+        "said",
+        "the",
+        "official",
+        "1,000",
+        "3.5",
+        "10:30",
+        "😀",
+        "é",
+        "\t",
+        "\0",
+    ]);
+    prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_invariants(doc: &Document) {
+    let n_chars = doc.text.chars().count() as u32;
+    let mut prev_end = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        assert!(t.start < t.end, "empty token {i}");
+        assert!(t.start >= prev_end, "tokens overlap or go backwards at {i}");
+        assert!(t.end <= n_chars);
+        assert!(!doc.token_text(i).is_empty());
+        prev_end = t.end;
+    }
+    let mut next_token = 0;
+    for s in &doc.sentences {
+        assert_eq!(s.tokens.0, next_token, "sentences must tile the tokens");
+        assert!(s.tokens.1 > s.tokens.0);
+        next_token = s.tokens.1;
+    }
+    assert_eq!(next_token as usize, doc.tokens.len());
+    for p in &doc.paragraphs {
+        assert!(p.start < p.end && p.sentences.0 < p.sentences.1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn segmentation_never_panics_on_any_string(text in any::<String>()) {
+        let mut doc = Document::new("p", text);
+        Segmenter::new().segment(&mut doc);
+        check_invariants(&doc);
+    }
+
+    #[test]
+    fn segmentation_never_panics_on_newsy_text(text in newsy_text()) {
+        let mut doc = Document::new("p", text);
+        Segmenter::new().segment(&mut doc);
+        check_invariants(&doc);
+        // Every non-space character is covered by a token.
+        let covered: usize = doc.tokens.iter().map(|t| (t.end - t.start) as usize).sum();
+        let visible = doc.text.chars().filter(|c| !byline::segment::tokenizer::is_space(*c)).count();
+        prop_assert!(covered >= visible, "tokens cover {covered} of {visible} visible characters");
+    }
+
+    #[test]
+    fn pipeline_and_output_never_panic(text in newsy_text()) {
+        let pipeline = Pipeline::default();
+        match pipeline.annotate(Document::new("p", text)) {
+            Ok(doc) => {
+                let json = serde_json::to_string(&doc).unwrap();
+                let back: Document = serde_json::from_str(&json).unwrap();
+                prop_assert_eq!(back.tokens.len(), doc.tokens.len());
+            }
+            Err(e) => prop_assert!(!e.message.is_empty()),
+        }
+    }
+
+    #[test]
+    fn json_records_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let r = parse_json_record(&bytes, "x:1".into(), bytes.len() as u64);
+        prop_assert!(!r.id.is_empty());
+    }
+}
