@@ -151,6 +151,24 @@ fn directory_of_text_files_with_bad_files() {
 }
 
 #[test]
+fn oversized_text_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("big.txt"), "word ".repeat(100)).unwrap();
+    fs::write(dir.path().join("small.txt"), "Short.").unwrap();
+    let out = byline()
+        .arg("annotate")
+        .arg(dir.path())
+        .args(["--max-chars", "50", "-q"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let recs = records(&out);
+    assert_eq!(recs.iter().map(error_kind).collect::<Vec<_>>(), [Some("too_long"), None]);
+}
+
+#[test]
 fn stdin_text_and_jsonl() {
     let out = byline()
         .args(["annotate", "-", "-q"])
