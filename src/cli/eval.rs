@@ -13,6 +13,27 @@ pub enum EvalCommand {
     ///
     ///     byline eval segment ../shared/data/polnear/dev
     Segment(SegmentArgs),
+    /// Attribution scores on a PolNeAR split (content, direct, source, end-to-end, speaker).
+    ///
+    /// Matching and scores follow ../shared/data/polnear/README.md: contents match at a
+    /// character Jaccard of 0.5 or more, one-to-one, best first.
+    ///
+    ///     byline eval quotes --polnear ../shared/data/polnear/dev
+    Quotes(QuotesArgs),
+}
+
+#[derive(Args)]
+pub struct QuotesArgs {
+    /// A PolNeAR split directory, with text/ and attributions/.
+    #[arg(long, value_name = "DIR")]
+    polnear: PathBuf,
+    /// Source labels (JSON Lines) for speaker and anonymity scores; by default
+    /// `sources-SPLIT.jsonl` beside the split directory, when it exists.
+    #[arg(long, value_name = "FILE")]
+    labels: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -27,7 +48,34 @@ pub struct SegmentArgs {
 pub fn run(cmd: EvalCommand) -> Result<i32> {
     match cmd {
         EvalCommand::Segment(args) => segment(args),
+        EvalCommand::Quotes(args) => quotes(args),
     }
+}
+
+fn quotes(args: QuotesArgs) -> Result<i32> {
+    use byline::eval::{polnear, quotes};
+    let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
+    let labels_path = args.labels.clone().or_else(|| {
+        let split = args.polnear.file_name()?.to_str()?.to_string();
+        let guess = args.polnear.parent()?.join(format!("sources-{split}.jsonl"));
+        guess.exists().then_some(guess)
+    });
+    let labels = match &labels_path {
+        Some(p) => Some(polnear::read_source_labels(p).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let pipeline = byline::Pipeline::default();
+    let report = quotes::evaluate(&pipeline, &articles, labels.as_ref());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.table());
+        match &labels_path {
+            Some(p) => println!("labels: {}", p.display()),
+            None => println!("labels: none (speaker and anonymity scores need --labels)"),
+        }
+    }
+    Ok(super::EXIT_OK)
 }
 
 fn segment(args: SegmentArgs) -> Result<i32> {

@@ -1,5 +1,9 @@
 //! Scoring byline against reference data.
 //!
 //! - [`segmentation`]: agreement with Stanford CoreNLP's tokens and sentences.
+//! - [`polnear`]: reading PolNeAR articles, attribution relations and source labels.
+//! - [`quotes`]: attribution scores on PolNeAR (content, source, end-to-end, speaker).
 
+pub mod polnear;
+pub mod quotes;
 pub mod segmentation;

@@ -1,0 +1,158 @@
+//! Reading PolNeAR: article texts with attribution relations in brat standoff.
+//!
+//! A split directory holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`;
+//! where an article has several annotator files, the first in sorted name order
+//! is the one used. Offsets in `.ann` files are code points, end-exclusive.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A set of code-point spans (a discontinuous brat span has several).
+pub type Spans = Vec<(u32, u32)>;
+
+/// One gold attribution relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldAttribution {
+    /// The relation id (`E3`).
+    pub id: String,
+    pub source: Option<Spans>,
+    pub cue: Option<Spans>,
+    pub content: Option<Spans>,
+}
+
+/// One article and its gold attributions.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub name: String,
+    pub text: String,
+    pub attributions: Vec<GoldAttribution>,
+}
+
+/// Parse a brat `.ann` file into attribution relations.
+pub fn parse_ann(ann: &str) -> Result<Vec<GoldAttribution>, String> {
+    let mut spans: HashMap<&str, Spans> = HashMap::new();
+    let mut relations = Vec::new();
+    for (n, line) in ann.lines().enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else { continue };
+        if id.starts_with('T') {
+            let Some((_, offsets)) = body.split_once(' ') else { continue };
+            let mut list = Vec::new();
+            for part in offsets.split(';') {
+                let mut nums = part.split_whitespace().map(str::parse::<u32>);
+                match (nums.next(), nums.next()) {
+                    (Some(Ok(a)), Some(Ok(b))) if a <= b => list.push((a, b)),
+                    _ => return Err(format!("line {}: bad span '{part}'", n + 1)),
+                }
+            }
+            spans.insert(id, list);
+        } else if id.starts_with('E') {
+            relations.push((id, body));
+        }
+    }
+    let mut out = Vec::new();
+    for (id, body) in relations {
+        let mut rel = GoldAttribution {
+            id: id.to_string(),
+            source: None,
+            cue: None,
+            content: None,
+        };
+        for role in body.split_whitespace() {
+            let Some((name, target)) = role.split_once(':') else { continue };
+            let span = spans.get(target).cloned();
+            match name {
+                "Source" => rel.source = span,
+                "Cue" => rel.cue = span,
+                "Content" => rel.content = span,
+                _ => {}
+            }
+        }
+        out.push(rel);
+    }
+    Ok(out)
+}
+
+/// Read every article of a split that has an annotation file.
+pub fn read_split(dir: &Path) -> Result<Vec<Article>, String> {
+    let ann_dir = dir.join("attributions");
+    let text_dir = dir.join("text");
+    let mut first_ann: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
+        .map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    files.sort();
+    for path in files {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some((name, _annotator)) = stem.rsplit_once('_') else { continue };
+        first_ann.entry(name.to_string()).or_insert(path);
+    }
+    if first_ann.is_empty() {
+        return Err(format!("no .ann files in {}", ann_dir.display()));
+    }
+    let mut articles = Vec::new();
+    for (name, ann_path) in first_ann {
+        let text_path = text_dir.join(format!("{name}.txt"));
+        let text =
+            std::fs::read_to_string(&text_path).map_err(|e| format!("cannot read {}: {e}", text_path.display()))?;
+        let ann =
+            std::fs::read_to_string(&ann_path).map_err(|e| format!("cannot read {}: {e}", ann_path.display()))?;
+        let attributions = parse_ann(&ann).map_err(|e| format!("{}: {e}", ann_path.display()))?;
+        articles.push(Article {
+            name,
+            text,
+            attributions,
+        });
+    }
+    Ok(articles)
+}
+
+/// Source labels of `sources-dev.jsonl`, keyed by (document, relation id).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SourceLabel {
+    pub doc: String,
+    pub rel: String,
+    #[serde(default)]
+    pub source_text: String,
+    pub kind: String,
+    pub anonymous: bool,
+    #[serde(default)]
+    pub resolved_to: String,
+    #[serde(default)]
+    pub anonymity_cue: bool,
+}
+
+/// Read a source-label file (JSON Lines).
+pub fn read_source_labels(path: &Path) -> Result<HashMap<(String, String), SourceLabel>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut map = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let label: SourceLabel =
+            serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", path.display(), n + 1))?;
+        map.insert((label.doc.clone(), label.rel.clone()), label);
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brat_relations_with_discontinuous_spans() {
+        let ann = "T1\tSource 0 15\tWashington Post\nT2\tCue 16 21\tbacks\nT3\tContent 22 30;40 51\tHillary … president\n\
+                   T4\tAttribution 16 21\tbacks\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n#1\tAnnotatorNotes T1\tnote\n\
+                   E2\tAttribution:T4 Content:T3\n";
+        let rels = parse_ann(ann).unwrap();
+        assert_eq!(rels.len(), 2);
+        assert_eq!(rels[0].source, Some(vec![(0, 15)]));
+        assert_eq!(rels[0].content, Some(vec![(22, 30), (40, 51)]));
+        assert_eq!(rels[1].source, None);
+        assert!(parse_ann("T1\tSource x y\tz").is_err());
+    }
+}
