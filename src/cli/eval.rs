@@ -13,6 +13,26 @@ pub enum EvalCommand {
     ///
     ///     byline eval segment ../shared/data/polnear/dev
     Segment(SegmentArgs),
+    /// NER against CoNLL gold data: conlleval precision/recall/F1 per type.
+    ///
+    ///     byline eval ner --gold eng.testa [--write-predictions out.conll]
+    Ner(NerArgs),
+}
+
+#[derive(Args)]
+pub struct NerArgs {
+    /// Gold CoNLL file (token … tag; IOB1 or IOB2).
+    #[arg(long)]
+    gold: PathBuf,
+    /// The model (default: the shipped models/ner.bin).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Write conlleval input (token … gold predicted) here.
+    #[arg(long)]
+    write_predictions: Option<PathBuf>,
+    /// Skip the document consistency pass.
+    #[arg(long)]
+    no_consistency: bool,
 }
 
 #[derive(Args)]
@@ -27,7 +47,23 @@ pub struct SegmentArgs {
 pub fn run(cmd: EvalCommand) -> Result<i32> {
     match cmd {
         EvalCommand::Segment(args) => segment(args),
+        EvalCommand::Ner(args) => ner(args),
     }
+}
+
+fn ner(args: NerArgs) -> Result<i32> {
+    use byline::ner::{conll, train::evaluate, NerTagger};
+    let path = args.model.unwrap_or_else(NerTagger::default_model_path);
+    let mut tagger = NerTagger::load(&path).map_err(anyhow::Error::msg)?;
+    tagger.consistency = !args.no_consistency;
+    let docs = conll::read(&args.gold).map_err(anyhow::Error::msg)?;
+    let (score, predicted) = evaluate(&tagger, &docs);
+    print!("{}", score.report());
+    if let Some(out) = args.write_predictions {
+        std::fs::write(&out, conll::write_predictions(&docs, &predicted))?;
+        eprintln!("wrote {}", out.display());
+    }
+    Ok(super::EXIT_OK)
 }
 
 fn segment(args: SegmentArgs) -> Result<i32> {

@@ -1,6 +1,8 @@
 //! Command-line interface: argument parsing and one module per subcommand.
 
+mod bench;
 mod eval;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -27,6 +29,12 @@ enum Command {
     /// Score byline against reference annotations.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Train a model.
+    #[command(subcommand)]
+    Train(train::TrainCommand),
+    /// Measure a stage's speed.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
 }
 
 pub fn run() -> i32 {
@@ -40,6 +48,8 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Train(cmd) => train::run(cmd),
+        Command::Bench(cmd) => bench::run(cmd),
     };
     match result {
         Ok(code) => code,

@@ -37,7 +37,7 @@ pub trait Processor: Send + Sync {
 pub const DEFAULT_MAX_CHARS: usize = 5_000_000;
 
 /// The names of the stages `byline` knows, in their natural order.
-pub const KNOWN_STAGES: &[&str] = &["segment"];
+pub const KNOWN_STAGES: &[&str] = &["segment", "ner"];
 
 /// A list of stages and the input checks that guard them.
 pub struct Pipeline {
@@ -65,6 +65,16 @@ impl std::fmt::Debug for Pipeline {
 pub struct PipelineBuilder {
     stages: Vec<Box<dyn Processor>>,
     max_chars: usize,
+}
+
+impl std::fmt::Debug for PipelineBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.stages.iter().map(|s| s.name()).collect();
+        f.debug_struct("PipelineBuilder")
+            .field("stages", &names)
+            .field("max_chars", &self.max_chars)
+            .finish()
+    }
 }
 
 impl PipelineBuilder {
@@ -108,6 +118,7 @@ impl Pipeline {
         for name in names {
             builder = match name.as_ref() {
                 "segment" => builder.stage(Segmenter::new()),
+                "ner" => builder.stage(crate::ner::NerTagger::load_default()?),
                 other => {
                     return Err(format!(
                         "unknown stage '{other}'; known stages: {}",

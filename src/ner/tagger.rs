@@ -1,0 +1,194 @@
+//! The NER pipeline stage: tags each sentence with Viterbi over the model's
+//! scores, then makes a document's mentions of one name agree on their type.
+
+use super::features::extract;
+use super::model::{decode_spans, viterbi, NerModel, NL};
+use crate::document::{Document, Entity, EntityLabel};
+use crate::pipeline::{Processor, ProcessorError};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Entity spans of one sentence: `(start, end, type)` in token indices.
+pub type SentenceSpans = Vec<(usize, usize, EntityLabel)>;
+
+/// The `ner` stage. Immutable after loading: share one across threads.
+#[derive(Debug, Clone)]
+pub struct NerTagger {
+    pub model: NerModel,
+    /// Second pass: identical names in a document take their majority type.
+    pub consistency: bool,
+}
+
+impl NerTagger {
+    pub fn new(model: NerModel) -> Self {
+        NerTagger {
+            model,
+            consistency: true,
+        }
+    }
+
+    pub fn load(path: &Path) -> Result<Self, String> {
+        NerModel::load(path).map(NerTagger::new)
+    }
+
+    /// Where the shipped model is looked for: `$BYLINE_NER_MODEL`, else
+    /// `models/ner.bin` in the working directory, else in the source tree.
+    pub fn default_model_path() -> PathBuf {
+        if let Some(p) = std::env::var_os("BYLINE_NER_MODEL") {
+            return PathBuf::from(p);
+        }
+        let local = PathBuf::from("models/ner.bin");
+        if local.is_file() {
+            return local;
+        }
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/ner.bin")
+    }
+
+    /// Load the shipped model.
+    pub fn load_default() -> Result<Self, String> {
+        Self::load(&Self::default_model_path())
+    }
+
+    /// Tag a document given as sentences of words.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<SentenceSpans> {
+        let feats = extract(&self.model.lexicon, self.model.cfg, sentences);
+        let mut em: Vec<f32> = Vec::new();
+        let mut out: Vec<SentenceSpans> = Vec::with_capacity(sentences.len());
+        for (s, sent) in sentences.iter().enumerate() {
+            let n = sent.len();
+            em.clear();
+            em.resize(n * NL, 0.0);
+            for i in 0..n {
+                self.model
+                    .emissions(feats.token(s, i), &mut em[i * NL..(i + 1) * NL]);
+            }
+            out.push(decode_spans(&viterbi(&em, n, &self.model.transitions)));
+        }
+        if self.consistency {
+            make_consistent(sentences, &mut out);
+        }
+        out
+    }
+}
+
+/// Identical names (compared lower-cased) in one document take the type most
+/// of their mentions have; ties leave mentions as they are.
+pub fn make_consistent<S: AsRef<str>>(sentences: &[Vec<S>], spans: &mut [SentenceSpans]) {
+    let key = |s: usize, a: usize, b: usize| -> String {
+        let mut k = String::new();
+        for w in &sentences[s][a..b] {
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(&w.as_ref().to_lowercase());
+        }
+        k
+    };
+    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    for (s, sp) in spans.iter().enumerate() {
+        for &(a, b, t) in sp {
+            votes.entry(key(s, a, b)).or_default()[t as usize] += 1;
+        }
+    }
+    for (s, sp) in spans.iter_mut().enumerate() {
+        for (a, b, t) in sp.iter_mut() {
+            if let Some(v) = votes.get(&key(s, *a, *b)) {
+                let (best, &n) = v
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
+                    .unwrap_or((0, &0));
+                if n > v[*t as usize] {
+                    *t = EntityLabel::ALL[best];
+                }
+            }
+        }
+    }
+}
+
+impl Processor for NerTagger {
+    fn name(&self) -> &str {
+        "ner"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
+        doc.entities.clear();
+        let ranges: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let a = (s.tokens.0 as usize).min(doc.tokens.len());
+                let b = (s.tokens.1 as usize).clamp(a, doc.tokens.len());
+                (a, b)
+            })
+            .collect();
+        let sentences: Vec<Vec<&str>> = ranges
+            .iter()
+            .map(|&(a, b)| doc.tokens[a..b].iter().map(|t| t.text.as_str()).collect())
+            .collect();
+        let tagged = self.tag_document(&sentences);
+        let mut entities = Vec::new();
+        for (&(a, _), spans) in ranges.iter().zip(&tagged) {
+            for &(s, e, label) in spans {
+                let (first, last) = (&doc.tokens[a + s], &doc.tokens[a + e - 1]);
+                let (b0, b1) = (first.bytes.0 as usize, last.bytes.1 as usize);
+                let text = doc
+                    .text
+                    .get(b0..b1)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| sentences_text(&doc.tokens[a + s..a + e]));
+                entities.push(Entity {
+                    start: first.start,
+                    end: last.end,
+                    text,
+                    label,
+                    tokens: ((a + s) as u32, (a + e) as u32),
+                    cluster: None,
+                });
+            }
+        }
+        doc.entities = entities;
+        Ok(())
+    }
+}
+
+fn sentences_text(tokens: &[crate::document::Token]) -> String {
+    tokens
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityLabel::*;
+
+    #[test]
+    fn majority_vote_over_identical_names() {
+        let sents = vec![
+            vec!["Jordan", "won"],
+            vec!["Jordan", "lost"],
+            vec!["JORDAN", "drew"],
+            vec!["Paris", "Hilton"],
+        ];
+        let mut spans = vec![
+            vec![(0, 1, PER)],
+            vec![(0, 1, PER)],
+            vec![(0, 1, LOC)],
+            vec![(0, 1, LOC)],
+        ];
+        make_consistent(&sents, &mut spans);
+        assert_eq!(spans[2], vec![(0, 1, PER)]);
+        assert_eq!(spans[3], vec![(0, 1, LOC)]);
+    }
+
+    #[test]
+    fn untrained_model_tags_nothing_and_survives_odd_input() {
+        let t = NerTagger::new(NerModel::default());
+        let long: Vec<String> = (0..10_000).map(|i| format!("W{i}")).collect();
+        let out = t.tag_document(&[vec![], long, vec!["\u{200b}".to_string()]]);
+        assert_eq!(out.len(), 3);
+    }
+}
