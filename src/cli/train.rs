@@ -47,6 +47,9 @@ pub struct NerArgs {
     no_document: bool,
     #[arg(long)]
     no_affixes: bool,
+    /// Stages: 1, or 2 for a second pass over the first pass's document labels.
+    #[arg(long, default_value_t = 2)]
+    stages: usize,
     /// Score dev without the document consistency pass.
     #[arg(long)]
     no_consistency: bool,
@@ -104,6 +107,8 @@ fn ner(a: NerArgs) -> Result<i32> {
         min_count: a.min_count,
         features,
         consistency: !a.no_consistency,
+        stages: a.stages,
+        ..TrainOptions::default()
     };
     let (model, reports) = train(&train_docs, &dev_docs, lex, &opts, &mut |s| {
         eprintln!("{s}")

@@ -253,6 +253,18 @@ pub fn extract<S: AsRef<str>, V: AsRef<[S]>>(
     cfg: FeatureConfig,
     sentences: &[V],
 ) -> DocFeatures {
+    extract_with_hints(lex, cfg, sentences, None)
+}
+
+/// As [`extract`], plus second-stage features from a first stage's BILOU labels
+/// (`hints[s][i]`): the token's own first-stage label and its neighbours', and
+/// the type the first stage gave the same word elsewhere in the document.
+pub fn extract_with_hints<S: AsRef<str>, V: AsRef<[S]>>(
+    lex: &Lexicon,
+    cfg: FeatureConfig,
+    sentences: &[V],
+    hints: Option<&[Vec<u8>]>,
+) -> DocFeatures {
     let toks: Vec<Vec<Tok>> = sentences
         .iter()
         .map(|s| {
@@ -299,6 +311,31 @@ pub fn extract<S: AsRef<str>, V: AsRef<[S]>>(
                     continue;
                 }
                 casing.entry(t.norm.as_str()).or_insert([0; 3])[k] += 1;
+            }
+        }
+    }
+
+    // Per word: how the first stage labelled its mentions (O, PER, ORG, LOC, MISC).
+    let hint_at = |s: usize, i: usize| -> Option<u8> {
+        hints.and_then(|h| h.get(s)).and_then(|h| h.get(i)).copied()
+    };
+    let type_of = |l: u8| -> usize {
+        if l == 0 || l > 16 {
+            0
+        } else {
+            1 + ((l - 1) / 4) as usize
+        }
+    };
+    let mut votes: HashMap<&str, [u32; 5]> = HashMap::new();
+    if hints.is_some() {
+        for (s, sent) in toks.iter().enumerate() {
+            for (i, t) in sent.iter().enumerate() {
+                if t.caps == Caps::NoLetter {
+                    continue;
+                }
+                if let Some(l) = hint_at(s, i) {
+                    votes.entry(t.norm.as_str()).or_insert([0; 5])[type_of(l)] += 1;
+                }
             }
         }
     }
@@ -465,6 +502,41 @@ pub fn extract<S: AsRef<str>, V: AsRef<[S]>>(
                     .num(t.caps as u64)
                     .num(class)
                     .num(caps_line as u64 * 2 + (i == 0) as u64));
+            }
+            if let Some(own) = hint_at(s, i) {
+                let prev = if i > 0 {
+                    hint_at(s, i - 1).unwrap_or(0)
+                } else {
+                    99
+                };
+                let next = hint_at(s, i + 1).unwrap_or(99);
+                f(FeatHash::new(30).num(own as u64));
+                f(FeatHash::new(31).num(own as u64).num(prev as u64));
+                f(FeatHash::new(32).num(own as u64).num(next as u64));
+                if t.caps != Caps::NoLetter {
+                    let mut v = votes.get(t.norm.as_str()).copied().unwrap_or([0; 5]);
+                    let ot = type_of(own);
+                    v[ot] = v[ot].saturating_sub(1);
+                    let others: u32 = v.iter().sum();
+                    let ent: u32 = v[1..].iter().sum();
+                    let (best, &bn) = v[1..]
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
+                        .unwrap_or((0, &0));
+                    // 0: no other mention; 1: others all O; 2+k: mostly type k.
+                    let class = if others == 0 {
+                        0
+                    } else if ent == 0 {
+                        1
+                    } else {
+                        2 + best as u64
+                    };
+                    let share = (4 * bn).checked_div(others).unwrap_or(0).min(4) as u64;
+                    f(FeatHash::new(33).num(class).num(share));
+                    f(FeatHash::new(34).num(class).num(ot as u64));
+                    f(FeatHash::new(35).num(class).num(t.caps as u64));
+                }
             }
             offs.push(out.keys.len() as u32);
         }

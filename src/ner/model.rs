@@ -194,11 +194,9 @@ pub fn viterbi(em: &[f32], n: usize, t: &Transitions) -> Vec<u8> {
     out
 }
 
-/// A trained model: features' weights, transitions, and the lexicon it needs.
+/// One linear stage: feature weights and transition scores.
 #[derive(Debug, Clone, Default)]
-pub struct NerModel {
-    pub cfg: FeatureConfig,
-    pub lexicon: Lexicon,
+pub struct Scorer {
     /// Feature key → row of `weights`.
     pub index: IdMap<u32>,
     /// `weights[row * NL + label]`.
@@ -206,7 +204,33 @@ pub struct NerModel {
     pub transitions: Transitions,
 }
 
-const MAGIC: &[u8; 8] = b"BYLNER01";
+impl Scorer {
+    /// Sum of the weights of `keys` for each label, added into `out`.
+    #[inline]
+    pub fn emissions(&self, keys: &[u64], out: &mut [f32]) {
+        for k in keys {
+            if let Some(&row) = self.index.get(k) {
+                let at = row as usize * NL;
+                if let Some(w) = self.weights.get(at..at + NL) {
+                    for (o, x) in out.iter_mut().zip(w) {
+                        *o += x;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A trained model: the lexicon its features need and one or two stages; the
+/// second stage sees the first stage's labels for the whole document.
+#[derive(Debug, Clone, Default)]
+pub struct NerModel {
+    pub cfg: FeatureConfig,
+    pub lexicon: Lexicon,
+    pub stages: Vec<Scorer>,
+}
+
+const MAGIC: &[u8; 8] = b"BYLNER02";
 
 struct W<'a>(&'a mut Vec<u8>);
 impl W<'_> {
@@ -274,19 +298,6 @@ impl<'a> R<'a> {
 }
 
 impl NerModel {
-    /// Sum of the weights of `keys` for each label, added into `out`.
-    #[inline]
-    pub fn emissions(&self, keys: &[u64], out: &mut [f32]) {
-        for k in keys {
-            if let Some(&row) = self.index.get(k) {
-                let w = &self.weights[row as usize * NL..row as usize * NL + NL];
-                for (o, x) in out.iter_mut().zip(w) {
-                    *o += x;
-                }
-            }
-        }
-    }
-
     /// Serialize: weights are quantized to 16 bits and stored sparsely.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut buf = Vec::new();
@@ -318,43 +329,9 @@ impl NerModel {
             w.u32(m);
         }
         w.u32(lex.gazetteer_max_len as u32);
-        // Transitions.
-        for v in self
-            .transitions
-            .trans
-            .iter()
-            .chain(&self.transitions.start)
-            .chain(&self.transitions.end)
-        {
-            w.f32(*v);
-        }
-        // Weights.
-        let max = self.weights.iter().fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        w.f32(scale);
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
-        let mut kept: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(rows.len());
-        for (key, row) in rows {
-            let ws = &self.weights[row as usize * NL..row as usize * NL + NL];
-            let nz: Vec<(u8, i16)> = ws
-                .iter()
-                .enumerate()
-                .map(|(l, &x)| (l as u8, (x / scale).round() as i16))
-                .filter(|&(_, q)| q != 0)
-                .collect();
-            if !nz.is_empty() {
-                kept.push((key, nz));
-            }
-        }
-        w.u32(kept.len() as u32);
-        for (key, nz) in kept {
-            w.u64(key);
-            w.u8(nz.len() as u8);
-            for (l, q) in nz {
-                w.u8(l);
-                w.u16(q as u16);
-            }
+        w.u32(self.stages.len() as u32);
+        for st in &self.stages {
+            write_scorer(&mut w, st);
         }
         buf
     }
@@ -395,36 +372,18 @@ impl NerModel {
             lex.gazetteer.insert(p, m);
         }
         lex.gazetteer_max_len = (r.u32()? as usize).min(6);
-        let mut t = Transitions::default();
-        for v in t.trans.iter_mut().chain(&mut t.start).chain(&mut t.end) {
-            *v = r.f32()?;
+        let ns = r.u32()? as usize;
+        if ns > 8 {
+            return Err("model file: implausible number of stages".into());
         }
-        let scale = r.f32()?;
-        let rows = r.u32()? as usize;
-        if rows > 1 << 26 {
-            return Err("model file: implausible number of feature rows".into());
-        }
-        let mut index = IdMap::default();
-        index.reserve(rows.min(1 << 26));
-        let mut weights = vec![0f32; rows * NL];
-        for row in 0..rows {
-            let key = r.u64()?;
-            let nz = r.u8()? as usize;
-            for _ in 0..nz {
-                let l = r.u8()? as usize;
-                let q = r.u16()? as i16;
-                if l < NL && row * NL + l < weights.len() {
-                    weights[row * NL + l] = q as f32 * scale;
-                }
-            }
-            index.insert(key, row as u32);
+        let mut stages = Vec::with_capacity(ns);
+        for _ in 0..ns {
+            stages.push(read_scorer(&mut r)?);
         }
         Ok(NerModel {
             cfg,
             lexicon: lex,
-            index,
-            weights,
-            transitions: t,
+            stages,
         })
     }
 
@@ -443,6 +402,80 @@ impl NerModel {
             .map_err(|e| format!("cannot read NER model {}: {e}", path.display()))?;
         NerModel::from_bytes(&b).map_err(|e| format!("{}: {e}", path.display()))
     }
+}
+
+fn write_scorer(w: &mut W, st: &Scorer) {
+    for v in st
+        .transitions
+        .trans
+        .iter()
+        .chain(&st.transitions.start)
+        .chain(&st.transitions.end)
+    {
+        w.f32(*v);
+    }
+    let max = st.weights.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    w.f32(scale);
+    let mut rows: Vec<(u64, u32)> = st.index.iter().map(|(&k, &r)| (k, r)).collect();
+    rows.sort_unstable();
+    let mut kept: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(rows.len());
+    for (key, row) in rows {
+        let at = row as usize * NL;
+        let Some(ws) = st.weights.get(at..at + NL) else {
+            continue;
+        };
+        let nz: Vec<(u8, i16)> = ws
+            .iter()
+            .enumerate()
+            .map(|(l, &x)| (l as u8, (x / scale).round() as i16))
+            .filter(|&(_, q)| q != 0)
+            .collect();
+        if !nz.is_empty() {
+            kept.push((key, nz));
+        }
+    }
+    w.u32(kept.len() as u32);
+    for (key, nz) in kept {
+        w.u64(key);
+        w.u8(nz.len() as u8);
+        for (l, q) in nz {
+            w.u8(l);
+            w.u16(q as u16);
+        }
+    }
+}
+
+fn read_scorer(r: &mut R) -> Result<Scorer, String> {
+    let mut t = Transitions::default();
+    for v in t.trans.iter_mut().chain(&mut t.start).chain(&mut t.end) {
+        *v = r.f32()?;
+    }
+    let scale = r.f32()?;
+    let rows = r.u32()? as usize;
+    if rows > 1 << 26 {
+        return Err("model file: implausible number of feature rows".into());
+    }
+    let mut index = IdMap::default();
+    index.reserve(rows);
+    let mut weights = vec![0f32; rows * NL];
+    for row in 0..rows {
+        let key = r.u64()?;
+        let nz = r.u8()? as usize;
+        for _ in 0..nz {
+            let l = r.u8()? as usize;
+            let q = r.u16()? as i16;
+            if l < NL {
+                weights[row * NL + l] = q as f32 * scale;
+            }
+        }
+        index.insert(key, row as u32);
+    }
+    Ok(Scorer {
+        index,
+        weights,
+        transitions: t,
+    })
 }
 
 #[cfg(test)]
@@ -498,17 +531,25 @@ mod tests {
         let mut m = NerModel::default();
         m.lexicon.load_clusters("berlin\t1\t2\n").unwrap();
         m.lexicon.load_gazetteer("city\tBerlin\n").unwrap();
-        m.index.insert(42, 0);
-        m.weights = vec![0.0; NL];
-        m.weights[3] = 1.5;
-        m.weights[5] = -0.25;
-        m.transitions.trans[7] = 0.5;
+        let mut st = Scorer::default();
+        st.index.insert(42, 0);
+        st.weights = vec![0.0; NL];
+        st.weights[3] = 1.5;
+        st.weights[5] = -0.25;
+        st.transitions.trans[7] = 0.5;
+        m.stages = vec![st.clone(), st];
         let back = NerModel::from_bytes(&m.to_bytes()).unwrap();
-        assert_eq!(back.transitions, m.transitions);
-        assert!((back.weights[3] - 1.5).abs() < 1e-3);
-        assert!((back.weights[5] + 0.25).abs() < 1e-3);
+        assert_eq!(back.stages.len(), 2);
+        let b = &back.stages[1];
+        assert_eq!(b.transitions, m.stages[1].transitions);
+        assert!((b.weights[3] - 1.5).abs() < 1e-3);
+        assert!((b.weights[5] + 0.25).abs() < 1e-3);
         assert_eq!(back.lexicon.gazetteer.get("berlin"), Some(&1));
-        assert!(NerModel::from_bytes(b"BYLNER01\x01").is_err());
+        assert!(NerModel::from_bytes(b"BYLNER02\x01").is_err());
+        let bytes = m.to_bytes();
+        for cut in [9, 20, bytes.len() / 2, bytes.len() - 1] {
+            assert!(NerModel::from_bytes(&bytes[..cut]).is_err());
+        }
         assert!(NerModel::from_bytes(b"nope").is_err());
     }
 }

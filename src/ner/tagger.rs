@@ -1,7 +1,7 @@
 //! The NER pipeline stage: tags each sentence with Viterbi over the model's
 //! scores, then makes a document's mentions of one name agree on their type.
 
-use super::features::extract;
+use super::features::extract_with_hints;
 use super::model::{decode_spans, viterbi, NerModel, NL};
 use crate::document::{Document, Entity, EntityLabel};
 use crate::pipeline::{Processor, ProcessorError};
@@ -49,21 +49,48 @@ impl NerTagger {
         Self::load(&Self::default_model_path())
     }
 
-    /// Tag a document given as sentences of words.
-    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<SentenceSpans> {
-        let feats = extract(&self.model.lexicon, self.model.cfg, sentences);
+    /// BILOU labels of a document given as sentences of words, after `stages`
+    /// stages (all of them when `stages` is larger than the model has).
+    pub fn label_document<S: AsRef<str>, V: AsRef<[S]>>(
+        &self,
+        sentences: &[V],
+        stages: usize,
+    ) -> Vec<Vec<u8>> {
+        let m = &self.model;
+        let mut labels: Option<Vec<Vec<u8>>> = None;
         let mut em: Vec<f32> = Vec::new();
-        let mut out: Vec<SentenceSpans> = Vec::with_capacity(sentences.len());
-        for (s, sent) in sentences.iter().enumerate() {
-            let n = sent.len();
-            em.clear();
-            em.resize(n * NL, 0.0);
-            for i in 0..n {
-                self.model
-                    .emissions(feats.token(s, i), &mut em[i * NL..(i + 1) * NL]);
+        for st in m.stages.iter().take(stages.max(1)) {
+            let feats = extract_with_hints(&m.lexicon, m.cfg, sentences, labels.as_deref());
+            let mut next = Vec::with_capacity(sentences.len());
+            for (s, sent) in sentences.iter().enumerate() {
+                let n = sent.as_ref().len();
+                em.clear();
+                em.resize(n * NL, 0.0);
+                for i in 0..n {
+                    st.emissions(feats.token(s, i), &mut em[i * NL..(i + 1) * NL]);
+                }
+                next.push(viterbi(&em, n, &st.transitions));
             }
-            out.push(decode_spans(&viterbi(&em, n, &self.model.transitions)));
+            labels = Some(next);
         }
+        labels.unwrap_or_else(|| {
+            sentences
+                .iter()
+                .map(|s| vec![0u8; s.as_ref().len()])
+                .collect()
+        })
+    }
+
+    /// Tag a document given as sentences of words.
+    pub fn tag_document<S: AsRef<str>, V: AsRef<[S]>>(
+        &self,
+        sentences: &[V],
+    ) -> Vec<SentenceSpans> {
+        let mut out: Vec<SentenceSpans> = self
+            .label_document(sentences, usize::MAX)
+            .iter()
+            .map(|l| decode_spans(l))
+            .collect();
         if self.consistency {
             make_consistent(sentences, &mut out);
         }
@@ -73,10 +100,10 @@ impl NerTagger {
 
 /// Identical names (compared lower-cased) in one document take the type most
 /// of their mentions have; ties leave mentions as they are.
-pub fn make_consistent<S: AsRef<str>>(sentences: &[Vec<S>], spans: &mut [SentenceSpans]) {
+pub fn make_consistent<S: AsRef<str>, V: AsRef<[S]>>(sentences: &[V], spans: &mut [SentenceSpans]) {
     let key = |s: usize, a: usize, b: usize| -> String {
         let mut k = String::new();
-        for w in &sentences[s][a..b] {
+        for w in sentences[s].as_ref().get(a..b).unwrap_or(&[]) {
             if !k.is_empty() {
                 k.push(' ');
             }
@@ -189,6 +216,7 @@ mod tests {
         let t = NerTagger::new(NerModel::default());
         let long: Vec<String> = (0..10_000).map(|i| format!("W{i}")).collect();
         let out = t.tag_document(&[vec![], long, vec!["\u{200b}".to_string()]]);
+        assert!(out.iter().all(|s| s.is_empty()));
         assert_eq!(out.len(), 3);
     }
 }

@@ -4,9 +4,9 @@
 
 use super::conll::{spans, ConllDoc};
 use super::conlleval::NerScore;
-use super::features::{extract, FeatureConfig, Lexicon};
+use super::features::{extract_with_hints, FeatureConfig, Lexicon};
 use super::hash::IdMap;
-use super::model::{encode, parse_type, viterbi, NerModel, Transitions, NL};
+use super::model::{encode, parse_type, viterbi, NerModel, Scorer, Transitions, NL};
 use super::tagger::NerTagger;
 
 /// Training settings.
@@ -19,6 +19,10 @@ pub struct TrainOptions {
     pub features: FeatureConfig,
     /// Use the document consistency pass when scoring dev.
     pub consistency: bool,
+    /// 1: one tagger; 2: add a second stage over the first stage's document labels.
+    pub stages: usize,
+    /// Folds for the first-stage labels of the training data (stage 2).
+    pub folds: usize,
 }
 
 impl Default for TrainOptions {
@@ -29,6 +33,8 @@ impl Default for TrainOptions {
             min_count: 1,
             features: FeatureConfig::default(),
             consistency: true,
+            stages: 2,
+            folds: 5,
         }
     }
 }
@@ -100,91 +106,105 @@ pub fn evaluate(tagger: &NerTagger, docs: &[ConllDoc]) -> (NerScore, Vec<Vec<Vec
     (score, all)
 }
 
-/// Train a model; `log` receives one line per step (for stderr).
-pub fn train(
-    train_docs: &[ConllDoc],
-    dev_docs: &[ConllDoc],
-    lexicon: Lexicon,
-    opts: &TrainOptions,
-    log: &mut dyn FnMut(&str),
-) -> Result<(NerModel, Vec<EpochReport>), String> {
-    let t0 = std::time::Instant::now();
-    let cfg = opts.features;
-    // 1. Features of the training data, and their counts.
-    let mut doc_feats = Vec::with_capacity(train_docs.len());
+/// Features of documents mapped to rows of a feature table.
+struct Prepared {
+    index: IdMap<u32>,
+    sents: Vec<TSent>,
+}
+
+/// Extract features (with first-stage labels as hints, for a second stage),
+/// keep those seen `min_count` times, and map each sentence to rows.
+fn prepare(
+    docs: &[&ConllDoc],
+    hints: Option<&[Vec<Vec<u8>>]>,
+    lexicon: &Lexicon,
+    cfg: FeatureConfig,
+    min_count: u32,
+) -> Prepared {
+    let mut doc_feats = Vec::with_capacity(docs.len());
     let mut counts: IdMap<u32> = IdMap::default();
-    for d in train_docs {
+    for (k, d) in docs.iter().enumerate() {
         let words: Vec<&Vec<String>> = d.sentences.iter().map(|s| &s.words).collect();
-        let f = extract(&lexicon, cfg, &words);
-        for k in &f.keys {
-            *counts.entry(*k).or_insert(0) += 1;
+        let h = hints.map(|h| h[k].as_slice());
+        let f = extract_with_hints(lexicon, cfg, &words, h);
+        for key in &f.keys {
+            *counts.entry(*key).or_insert(0) += 1;
         }
         doc_feats.push(f);
     }
-    let mut index: IdMap<u32> = IdMap::default();
     let mut keys: Vec<u64> = counts
         .iter()
-        .filter(|(_, &c)| c >= opts.min_count)
+        .filter(|(_, &c)| c >= min_count)
         .map(|(&k, _)| k)
         .collect();
     keys.sort_unstable();
+    let mut index: IdMap<u32> = IdMap::default();
     for (i, k) in keys.iter().enumerate() {
         index.insert(*k, i as u32);
     }
-    drop(counts);
-    let rows = keys.len();
-    log(&format!(
-        "features: {rows} kept (min count {}), extracted in {:.1}s",
-        opts.min_count,
-        t0.elapsed().as_secs_f64()
-    ));
-    let mut sents: Vec<TSent> = Vec::new();
-    for (d, f) in train_docs.iter().zip(&doc_feats) {
+    let mut sents = Vec::new();
+    for (d, f) in docs.iter().zip(&doc_feats) {
         for (s, cs) in d.sentences.iter().enumerate() {
             let n = cs.words.len();
-            let mut rows_v = Vec::new();
+            let mut rows = Vec::new();
             let mut offs = vec![0u32];
             for i in 0..n {
-                rows_v.extend(f.token(s, i).iter().filter_map(|k| index.get(k).copied()));
-                offs.push(rows_v.len() as u32);
+                rows.extend(f.token(s, i).iter().filter_map(|k| index.get(k).copied()));
+                offs.push(rows.len() as u32);
             }
             sents.push(TSent {
-                rows: rows_v,
+                rows,
                 offs,
                 gold: gold_labels(&cs.tags),
             });
         }
     }
-    drop(doc_feats);
+    Prepared { index, sents }
+}
 
-    // 2. Averaged perceptron.
+/// Averaged structured perceptron over prepared sentences. After each epoch the
+/// averaged scorer goes to `judge` (dev F1, or `None` for none); the best is kept.
+fn fit(
+    p: Prepared,
+    epochs: usize,
+    seed: u64,
+    judge: &mut dyn FnMut(&Scorer) -> Option<f64>,
+    log: &mut dyn FnMut(&str),
+    what: &str,
+) -> (Scorer, Vec<EpochReport>) {
+    let rows = p.index.len();
+    let sents = p.sents;
     let mut w = vec![0f32; rows * NL];
     let mut acc = vec![0f32; rows * NL];
     let mut tr = Transitions::default();
     let mut tr_acc = Transitions::default();
     let mut c: f32 = 1.0;
-    let mut rng = Rng(opts.seed.max(1));
+    let mut rng = Rng(seed.max(1));
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut em: Vec<f32> = Vec::new();
     let mut reports = Vec::new();
-    let mut best: Option<(f64, NerModel)> = None;
-    let bar = indicatif::ProgressBar::new((opts.epochs * sents.len()) as u64);
+    let mut best: Option<(f64, Scorer)> = None;
+    let bar = indicatif::ProgressBar::new((epochs * sents.len()) as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template(
             "{elapsed_precise} [{bar:30}] {pos}/{len} sentences {msg}",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
+    bar.set_message(what.to_string());
     let average = |w: &[f32], acc: &[f32], c: f32| -> Vec<f32> {
         w.iter().zip(acc).map(|(x, a)| x - a / c).collect()
     };
-    for epoch in 1..=opts.epochs {
+    for epoch in 1..=epochs {
         let te = std::time::Instant::now();
         rng.shuffle(&mut order);
         let mut mistakes = 0;
         for (k, &si) in order.iter().enumerate() {
             let s = &sents[si];
             let n = s.gold.len();
+            if n == 0 {
+                continue;
+            }
             em.clear();
             em.resize(n * NL, 0.0);
             for i in 0..n {
@@ -245,10 +265,8 @@ pub fn train(
                 bar.set_position(((epoch - 1) * sents.len() + k) as u64);
             }
         }
-        let model = NerModel {
-            cfg,
-            lexicon: lexicon.clone(),
-            index: index.clone(),
+        let scorer = Scorer {
+            index: p.index.clone(),
             weights: average(&w, &acc, c),
             transitions: Transitions {
                 trans: average(&tr.trans, &tr_acc.trans, c),
@@ -256,32 +274,125 @@ pub fn train(
                 end: average(&tr.end, &tr_acc.end, c),
             },
         };
-        let mut tagger = NerTagger::new(model);
-        tagger.consistency = opts.consistency;
-        let dev_f1 = if dev_docs.is_empty() {
-            0.0
-        } else {
-            evaluate(&tagger, dev_docs).0.f1()
-        };
+        let f1 = judge(&scorer);
         let rep = EpochReport {
             epoch,
             mistakes,
-            dev_f1,
+            dev_f1: f1.unwrap_or(0.0),
             seconds: te.elapsed().as_secs_f64(),
         };
         bar.suspend(|| {
             log(&format!(
-                "epoch {epoch:>2}: {mistakes} sentences wrong, dev F1 {:.2}, {:.1}s",
-                100.0 * dev_f1,
+                "{what} epoch {epoch:>2}: {mistakes} sentences wrong, dev F1 {}, {:.1}s",
+                f1.map_or("-".to_string(), |f| format!("{:.2}", 100.0 * f)),
                 rep.seconds
             ))
         });
         reports.push(rep);
-        if best.as_ref().map_or(true, |(f, _)| dev_f1 > *f) || dev_docs.is_empty() {
-            best = Some((dev_f1, tagger.model));
+        let score = f1.unwrap_or(epoch as f64);
+        if best.as_ref().map_or(true, |(f, _)| score > *f) {
+            best = Some((score, scorer));
         }
     }
     bar.finish_and_clear();
-    let (_, model) = best.ok_or("no epochs to train")?;
+    let scorer = best.map(|b| b.1).unwrap_or_default();
+    (scorer, reports)
+}
+
+/// Train a model; `log` receives one line per step (for stderr).
+pub fn train(
+    train_docs: &[ConllDoc],
+    dev_docs: &[ConllDoc],
+    lexicon: Lexicon,
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<(NerModel, Vec<EpochReport>), String> {
+    let t0 = std::time::Instant::now();
+    let cfg = opts.features;
+    let all: Vec<&ConllDoc> = train_docs.iter().collect();
+    let mut model = NerModel {
+        cfg,
+        lexicon,
+        stages: Vec::new(),
+    };
+    let dev_f1 = |m: &NerModel| -> Option<f64> {
+        if dev_docs.is_empty() {
+            return None;
+        }
+        let mut t = NerTagger::new(m.clone());
+        t.consistency = opts.consistency;
+        Some(evaluate(&t, dev_docs).0.f1())
+    };
+    // Stage 1.
+    let p = prepare(&all, None, &model.lexicon, cfg, opts.min_count);
+    log(&format!(
+        "stage 1: {} features (min count {}), extracted in {:.1}s",
+        p.index.len(),
+        opts.min_count,
+        t0.elapsed().as_secs_f64()
+    ));
+    let (s1, mut reports) = {
+        let base = model.clone();
+        let mut judge = |sc: &Scorer| {
+            let mut m = base.clone();
+            m.stages = vec![sc.clone()];
+            dev_f1(&m)
+        };
+        fit(p, opts.epochs, opts.seed, &mut judge, log, "stage 1")
+    };
+    let best1 = reports
+        .iter()
+        .max_by(|a, b| a.dev_f1.total_cmp(&b.dev_f1))
+        .map_or(opts.epochs, |r| r.epoch);
+    model.stages.push(s1);
+    if opts.stages < 2 {
+        return Ok((model, reports));
+    }
+    // Stage 2: first-stage labels for the training data come from models that
+    // did not see the document (k-fold), so they are as noisy as at test time.
+    let k = opts.folds.max(2);
+    let mut hints: Vec<Vec<Vec<u8>>> = vec![Vec::new(); all.len()];
+    for fold in 0..k {
+        let rest: Vec<&ConllDoc> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, d)| *d)
+            .collect();
+        let p = prepare(&rest, None, &model.lexicon, cfg, opts.min_count);
+        let (sc, _) = fit(
+            p,
+            best1,
+            opts.seed + fold as u64 + 1,
+            &mut |_| None,
+            &mut |_| {},
+            &format!("fold {}/{k}", fold + 1),
+        );
+        let mut m = model.clone();
+        m.stages = vec![sc];
+        let t = NerTagger::new(m);
+        for (i, d) in all.iter().enumerate().filter(|(i, _)| i % k == fold) {
+            let words: Vec<&Vec<String>> = d.sentences.iter().map(|s| &s.words).collect();
+            hints[i] = t.label_document(&words, 1);
+        }
+        log(&format!(
+            "stage 2: fold {}/{k} labelled, {:.1}s",
+            fold + 1,
+            t0.elapsed().as_secs_f64()
+        ));
+    }
+    let p = prepare(&all, Some(&hints), &model.lexicon, cfg, opts.min_count);
+    log(&format!("stage 2: {} features", p.index.len()));
+    let (s2, r2) = {
+        let base = model.clone();
+        let mut judge = |sc: &Scorer| {
+            let mut m = base.clone();
+            m.stages.push(sc.clone());
+            dev_f1(&m)
+        };
+        fit(p, opts.epochs, opts.seed + 100, &mut judge, log, "stage 2")
+    };
+    model.stages.push(s2);
+    reports.extend(r2);
     Ok((model, reports))
 }
