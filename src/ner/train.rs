@@ -32,7 +32,7 @@ impl Default for TrainOptions {
             seed: 2003,
             min_count: 1,
             features: FeatureConfig::default(),
-            consistency: true,
+            consistency: false,
             stages: 2,
             folds: 5,
         }
