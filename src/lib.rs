@@ -16,6 +16,7 @@
 pub mod corpus;
 pub mod document;
 pub mod eval;
+pub mod ner;
 pub mod pipeline;
 pub mod segment;
 

@@ -1,14 +1,17 @@
 //! `byline bench`: throughput of segmentation and of the whole pipeline, on one core.
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Result};
 use byline::corpus::{self, synthetic, InputFormat, RecordReader};
+use byline::ner::{conll, NerTagger};
 use byline::{Document, Pipeline, Segmenter};
-use clap::Args;
+use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::time::Instant;
 
 #[derive(Args)]
-#[command(after_help = "\
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "\
 Measures on the calling thread only, so the figures are per core:
   segment     paragraphs, sentences and tokens
   pipeline    every default stage
@@ -16,8 +19,11 @@ Measures on the calling thread only, so the figures are per core:
 
 Examples:
   byline bench                         a synthetic corpus of 2,000 articles
-  byline bench ../shared/data/polnear/dev/text --seconds 5")]
+  byline bench ../shared/data/polnear/dev/text --seconds 5"
+)]
 pub struct BenchArgs {
+    #[command(subcommand)]
+    stage: Option<BenchCommand>,
     /// Text or JSON Lines inputs to measure on (default: a synthetic corpus).
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
@@ -29,7 +35,31 @@ pub struct BenchArgs {
     seconds: f64,
 }
 
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// NER tagging speed on one core: tokens per second over a CoNLL file.
+    ///
+    ///     byline bench ner --input eng.testb
+    Ner(NerBenchArgs),
+}
+
+#[derive(Args)]
+pub struct NerBenchArgs {
+    /// CoNLL file whose tokens are tagged (tags are ignored).
+    #[arg(long)]
+    input: PathBuf,
+    /// The model (default: the shipped models/ner.bin).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Passes over the input.
+    #[arg(long, default_value_t = 5)]
+    repeat: usize,
+}
+
 pub fn run(args: BenchArgs) -> Result<i32> {
+    if let Some(BenchCommand::Ner(a)) = args.stage {
+        return ner(a);
+    }
     let docs: Vec<Document> = if args.inputs.is_empty() {
         (0..args.docs)
             .map(|i| Document::new(format!("synthetic-{i}"), synthetic::article(42, i)))
@@ -121,4 +151,39 @@ fn report(
         words as f64 / t,
         docs as f64 / t
     );
+}
+
+fn ner(a: NerBenchArgs) -> Result<i32> {
+    let path = a.model.unwrap_or_else(NerTagger::default_model_path);
+    let t = Instant::now();
+    let tagger = NerTagger::load(&path).map_err(|e| anyhow!(e))?;
+    let load = t.elapsed().as_secs_f64();
+    let docs = conll::read(&a.input).map_err(|e| anyhow!(e))?;
+    let words: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect()
+        })
+        .collect();
+    let tokens: usize = docs.iter().map(|d| d.token_count()).sum();
+    let mut entities = 0usize;
+    let t = Instant::now();
+    for _ in 0..a.repeat.max(1) {
+        for d in &words {
+            entities += tagger
+                .tag_document(d)
+                .iter()
+                .map(|s| s.len())
+                .sum::<usize>();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let n = tokens * a.repeat.max(1);
+    println!("model load      {load:.3} s ({})", path.display());
+    println!("tagged          {n} tokens in {secs:.3} s, one thread ({entities} entities)");
+    println!("throughput      {:.0} tokens/s", n as f64 / secs);
+    Ok(super::EXIT_OK)
 }

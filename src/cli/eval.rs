@@ -20,6 +20,26 @@ pub enum EvalCommand {
     ///
     ///     byline eval quotes --polnear ../shared/data/polnear/dev
     Quotes(QuotesArgs),
+    /// NER against CoNLL gold data: conlleval precision/recall/F1 per type.
+    ///
+    ///     byline eval ner --gold eng.testa [--write-predictions out.conll]
+    Ner(NerArgs),
+}
+
+#[derive(Args)]
+pub struct NerArgs {
+    /// Gold CoNLL file (token … tag; IOB1 or IOB2).
+    #[arg(long)]
+    gold: PathBuf,
+    /// The model (default: the shipped models/ner.bin).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Write conlleval input (token … gold predicted) here.
+    #[arg(long)]
+    write_predictions: Option<PathBuf>,
+    /// Add the majority-vote pass: identical names in a document take one type.
+    #[arg(long)]
+    consistency: bool,
 }
 
 #[derive(Args)]
@@ -49,7 +69,23 @@ pub fn run(cmd: EvalCommand) -> Result<i32> {
     match cmd {
         EvalCommand::Segment(args) => segment(args),
         EvalCommand::Quotes(args) => quotes(args),
+        EvalCommand::Ner(args) => ner(args),
     }
+}
+
+fn ner(args: NerArgs) -> Result<i32> {
+    use byline::ner::{conll, train::evaluate, NerTagger};
+    let path = args.model.unwrap_or_else(NerTagger::default_model_path);
+    let mut tagger = NerTagger::load(&path).map_err(anyhow::Error::msg)?;
+    tagger.consistency = args.consistency;
+    let docs = conll::read(&args.gold).map_err(anyhow::Error::msg)?;
+    let (score, predicted) = evaluate(&tagger, &docs);
+    print!("{}", score.report());
+    if let Some(out) = args.write_predictions {
+        std::fs::write(&out, conll::write_predictions(&docs, &predicted))?;
+        eprintln!("wrote {}", out.display());
+    }
+    Ok(super::EXIT_OK)
 }
 
 fn quotes(args: QuotesArgs) -> Result<i32> {
@@ -57,7 +93,10 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
     let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
     let labels_path = args.labels.clone().or_else(|| {
         let split = args.polnear.file_name()?.to_str()?.to_string();
-        let guess = args.polnear.parent()?.join(format!("sources-{split}.jsonl"));
+        let guess = args
+            .polnear
+            .parent()?
+            .join(format!("sources-{split}.jsonl"));
         guess.exists().then_some(guess)
     });
     let labels = match &labels_path {

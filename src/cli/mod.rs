@@ -4,6 +4,7 @@ mod annotate;
 mod bench;
 mod eval;
 mod generate;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -32,13 +33,16 @@ struct Cli {
 enum Command {
     /// Annotate documents: text files, directories, JSON Lines or stdin in, JSON Lines out.
     Annotate(annotate::AnnotateArgs),
-    /// Measure throughput (MB/s, words/s) per core.
+    /// Measure throughput per core: the pipeline (MB/s, words/s), or one stage (`bench ner`).
     Bench(bench::BenchArgs),
     /// Write a synthetic news corpus as JSON Lines, for benchmarks.
     Generate(generate::GenerateArgs),
     /// Score byline against reference annotations.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Train a model (the NER tagger shipped in models/).
+    #[command(subcommand)]
+    Train(train::TrainCommand),
 }
 
 pub fn run() -> i32 {
@@ -55,6 +59,7 @@ pub fn run() -> i32 {
         Command::Bench(args) => bench::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Train(cmd) => train::run(cmd),
     };
     match result {
         Ok(code) => code,

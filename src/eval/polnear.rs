@@ -34,9 +34,13 @@ pub fn parse_ann(ann: &str) -> Result<Vec<GoldAttribution>, String> {
     let mut relations = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else { continue };
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         if id.starts_with('T') {
-            let Some((_, offsets)) = body.split_once(' ') else { continue };
+            let Some((_, offsets)) = body.split_once(' ') else {
+                continue;
+            };
             let mut list = Vec::new();
             for part in offsets.split(';') {
                 let mut nums = part.split_whitespace().map(str::parse::<u32>);
@@ -59,7 +63,9 @@ pub fn parse_ann(ann: &str) -> Result<Vec<GoldAttribution>, String> {
             content: None,
         };
         for role in body.split_whitespace() {
-            let Some((name, target)) = role.split_once(':') else { continue };
+            let Some((name, target)) = role.split_once(':') else {
+                continue;
+            };
             let span = spans.get(target).cloned();
             match name {
                 "Source" => rel.source = span,
@@ -85,8 +91,12 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>, String> {
         .collect();
     files.sort();
     for path in files {
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
-        let Some((name, _annotator)) = stem.rsplit_once('_') else { continue };
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let Some((name, _annotator)) = stem.rsplit_once('_') else {
+            continue;
+        };
         first_ann.entry(name.to_string()).or_insert(path);
     }
     if first_ann.is_empty() {
@@ -95,10 +105,10 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>, String> {
     let mut articles = Vec::new();
     for (name, ann_path) in first_ann {
         let text_path = text_dir.join(format!("{name}.txt"));
-        let text =
-            std::fs::read_to_string(&text_path).map_err(|e| format!("cannot read {}: {e}", text_path.display()))?;
-        let ann =
-            std::fs::read_to_string(&ann_path).map_err(|e| format!("cannot read {}: {e}", ann_path.display()))?;
+        let text = std::fs::read_to_string(&text_path)
+            .map_err(|e| format!("cannot read {}: {e}", text_path.display()))?;
+        let ann = std::fs::read_to_string(&ann_path)
+            .map_err(|e| format!("cannot read {}: {e}", ann_path.display()))?;
         let attributions = parse_ann(&ann).map_err(|e| format!("{}: {e}", ann_path.display()))?;
         articles.push(Article {
             name,
@@ -126,14 +136,15 @@ pub struct SourceLabel {
 
 /// Read a source-label file (JSON Lines).
 pub fn read_source_labels(path: &Path) -> Result<HashMap<(String, String), SourceLabel>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut map = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let label: SourceLabel =
-            serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", path.display(), n + 1))?;
+        let label: SourceLabel = serde_json::from_str(line)
+            .map_err(|e| format!("{} line {}: {e}", path.display(), n + 1))?;
         map.insert((label.doc.clone(), label.rel.clone()), label);
     }
     Ok(map)

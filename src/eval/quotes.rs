@@ -79,13 +79,16 @@ fn jaccard(a: &HashSet<u32>, b: &HashSet<u32>) -> f64 {
 }
 
 fn spans_overlap(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
-    a.iter().any(|&(s1, e1)| b.iter().any(|&(s2, e2)| s1 < e2 && s2 < e1))
+    a.iter()
+        .any(|&(s1, e1)| b.iter().any(|&(s2, e2)| s1 < e2 && s2 < e1))
 }
 
 fn has_double_quote(text: &[char], spans: &[(u32, u32)]) -> bool {
     spans.iter().any(|&(a, b)| {
-        text.get(a as usize..b as usize)
-            .is_some_and(|s| s.iter().any(|c| matches!(c, '"' | '“' | '”')) || s.windows(2).any(|w| w == ['\'', '\'']))
+        text.get(a as usize..b as usize).is_some_and(|s| {
+            s.iter().any(|c| matches!(c, '"' | '“' | '”'))
+                || s.windows(2).any(|w| w == ['\'', '\''])
+        })
     })
 }
 
@@ -114,9 +117,19 @@ fn score_article(
     labels: Option<&HashMap<(String, String), SourceLabel>>,
 ) -> QuoteReport {
     let chars: Vec<char> = article.text.chars().collect();
-    let gold: Vec<_> = article.attributions.iter().filter(|g| g.content.is_some()).collect();
-    let gold_sets: Vec<HashSet<u32>> = gold.iter().map(|g| char_set(g.content.as_deref().unwrap_or(&[]))).collect();
-    let gold_direct: Vec<bool> = gold.iter().map(|g| has_double_quote(&chars, g.content.as_deref().unwrap_or(&[]))).collect();
+    let gold: Vec<_> = article
+        .attributions
+        .iter()
+        .filter(|g| g.content.is_some())
+        .collect();
+    let gold_sets: Vec<HashSet<u32>> = gold
+        .iter()
+        .map(|g| char_set(g.content.as_deref().unwrap_or(&[])))
+        .collect();
+    let gold_direct: Vec<bool> = gold
+        .iter()
+        .map(|g| has_double_quote(&chars, g.content.as_deref().unwrap_or(&[])))
+        .collect();
     let pred = predictions(doc);
 
     // One-to-one matching, best overlap first.
@@ -150,7 +163,10 @@ fn score_article(
         gold: gold.len(),
     };
     r.direct = Counts {
-        true_pos: matches.iter().filter(|&&(pi, gi)| pred[pi].direct && gold_direct[gi]).count(),
+        true_pos: matches
+            .iter()
+            .filter(|&&(pi, gi)| pred[pi].direct && gold_direct[gi])
+            .count(),
         predicted: pred.iter().filter(|p| p.direct).count(),
         gold: gold_direct.iter().filter(|&&d| d).count(),
     };
@@ -170,10 +186,19 @@ fn score_article(
         }
         e2e += usize::from(source_right);
         if let Some(label) = labels.and_then(|l| l.get(&(article.name.clone(), g.id.clone()))) {
-            let named = matches!(label.kind.as_str(), "person" | "organization") && !label.resolved_to.trim().is_empty();
+            let named = matches!(label.kind.as_str(), "person" | "organization")
+                && !label.resolved_to.trim().is_empty();
             if named {
-                let last = label.resolved_to.split_whitespace().last().unwrap_or("").to_lowercase();
-                let hit = p.speaker.as_ref().is_some_and(|s| s.to_lowercase().contains(&last));
+                let last = label
+                    .resolved_to
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let hit = p
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| s.to_lowercase().contains(&last));
                 r.speaker.add(Accuracy {
                     correct: usize::from(hit),
                     total: 1,
@@ -208,8 +233,14 @@ impl QuoteReport {
 
     /// A table for people.
     pub fn table(&self) -> String {
-        let mut s = format!("documents {} (failed {})\n", self.documents, self.failed_documents);
-        s.push_str(&format!("{:<28} {:>9} {:>9} {:>9} {:>16}\n", "measure", "P", "R", "F1", "pred/gold/tp"));
+        let mut s = format!(
+            "documents {} (failed {})\n",
+            self.documents, self.failed_documents
+        );
+        s.push_str(&format!(
+            "{:<28} {:>9} {:>9} {:>9} {:>16}\n",
+            "measure", "P", "R", "F1", "pred/gold/tp"
+        ));
         for (name, c) in [
             ("content, all", self.content),
             ("content, direct", self.direct),
@@ -224,8 +255,16 @@ impl QuoteReport {
                 format!("{}/{}/{}", c.predicted, c.gold, c.true_pos)
             ));
         }
-        for (name, a) in [("source accuracy", self.source), ("speaker accuracy", self.speaker)] {
-            s.push_str(&format!("{name:<28} {:>9.4} ({} of {})\n", a.value(), a.correct, a.total));
+        for (name, a) in [
+            ("source accuracy", self.source),
+            ("speaker accuracy", self.speaker),
+        ] {
+            s.push_str(&format!(
+                "{name:<28} {:>9.4} ({} of {})\n",
+                a.value(),
+                a.correct,
+                a.total
+            ));
         }
         s
     }
@@ -239,15 +278,17 @@ pub fn evaluate(
 ) -> QuoteReport {
     let reports: Vec<QuoteReport> = articles
         .par_iter()
-        .map(|a| match pipeline.annotate(Document::new(a.name.clone(), a.text.clone())) {
-            Ok(doc) => score_article(a, &doc, labels),
-            Err(_) => {
-                let empty = Document::new(a.name.clone(), a.text.clone());
-                let mut r = score_article(a, &empty, labels);
-                r.failed_documents = 1;
-                r
-            }
-        })
+        .map(
+            |a| match pipeline.annotate(Document::new(a.name.clone(), a.text.clone())) {
+                Ok(doc) => score_article(a, &doc, labels),
+                Err(_) => {
+                    let empty = Document::new(a.name.clone(), a.text.clone());
+                    let mut r = score_article(a, &empty, labels);
+                    r.failed_documents = 1;
+                    r
+                }
+            },
+        )
         .collect();
     let mut total = QuoteReport::default();
     for r in &reports {
@@ -344,8 +385,14 @@ mod tests {
             );
         }
         let r = score_article(&article, &doc, Some(&labels));
-        assert_eq!((r.content.true_pos, r.content.predicted, r.content.gold), (2, 3, 2));
-        assert_eq!((r.direct.true_pos, r.direct.predicted, r.direct.gold), (1, 1, 1));
+        assert_eq!(
+            (r.content.true_pos, r.content.predicted, r.content.gold),
+            (2, 3, 2)
+        );
+        assert_eq!(
+            (r.direct.true_pos, r.direct.predicted, r.direct.gold),
+            (1, 1, 1)
+        );
         assert_eq!((r.source.correct, r.source.total), (1, 2));
         assert_eq!(r.end_to_end.true_pos, 1);
         assert_eq!((r.speaker.correct, r.speaker.total), (1, 2));

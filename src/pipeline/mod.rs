@@ -37,7 +37,7 @@ pub trait Processor: Send + Sync {
 pub const DEFAULT_MAX_CHARS: usize = 5_000_000;
 
 /// The names of the stages `byline` knows, in their natural order.
-pub const KNOWN_STAGES: &[&str] = &["segment"];
+pub const KNOWN_STAGES: &[&str] = &["segment", "ner"];
 
 /// A list of stages and the input checks that guard them.
 pub struct Pipeline {
@@ -46,9 +46,27 @@ pub struct Pipeline {
 }
 
 impl Default for Pipeline {
-    /// The default pipeline: every stage byline ships, in order.
+    /// The default pipeline: every stage byline ships ([`KNOWN_STAGES`]), in order.
     fn default() -> Self {
-        Pipeline::builder().stage(Segmenter::new()).build()
+        match Pipeline::from_names(KNOWN_STAGES) {
+            Ok(builder) => builder.build(),
+            // Only a corrupt build could get here (the built-in model is checked by a
+            // test); say so and keep going with what works rather than panic.
+            Err(e) => {
+                eprintln!("byline: warning: {e}; running segmentation only");
+                Pipeline::builder().stage(Segmenter::new()).build()
+            }
+        }
+    }
+}
+
+/// A shared stage is a stage: lets one loaded model serve many pipelines.
+impl<P: Processor + ?Sized> Processor for std::sync::Arc<P> {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
+        (**self).process(doc)
     }
 }
 
@@ -65,6 +83,16 @@ impl std::fmt::Debug for Pipeline {
 pub struct PipelineBuilder {
     stages: Vec<Box<dyn Processor>>,
     max_chars: usize,
+}
+
+impl std::fmt::Debug for PipelineBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.stages.iter().map(|s| s.name()).collect();
+        f.debug_struct("PipelineBuilder")
+            .field("stages", &names)
+            .field("max_chars", &self.max_chars)
+            .finish()
+    }
 }
 
 impl PipelineBuilder {
@@ -108,6 +136,7 @@ impl Pipeline {
         for name in names {
             builder = match name.as_ref() {
                 "segment" => builder.stage(Segmenter::new()),
+                "ner" => builder.stage(crate::ner::NerTagger::load_default()?),
                 other => {
                     return Err(format!(
                         "unknown stage '{other}'; known stages: {}",

