@@ -18,7 +18,9 @@ pub mod document;
 pub mod eval;
 pub mod ner;
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
+pub mod speakers;
 
 pub use document::{Document, ErrorRecord, SCHEMA_VERSION};
 pub use pipeline::{DocError, ErrorKind, Pipeline, Processor, ProcessorError};

@@ -77,6 +77,7 @@ fn every_layer_matches_the_schema() {
         source: Some(0),
         speaker: None,
         speaker_name: None,
+        continues: None,
     });
     let value: Value = serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();
     assert_valid(&v, &value);

@@ -54,6 +54,9 @@ pub struct QuotesArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
+    /// Also print the missed gold and spurious predicted attributions.
+    #[arg(long)]
+    show_misses: bool,
 }
 
 #[derive(Args)]
@@ -109,6 +112,11 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", report.table());
+        if args.show_misses {
+            for m in &report.misses {
+                println!("{m}");
+            }
+        }
         match &labels_path {
             Some(p) => println!("labels: {}", p.display()),
             None => println!("labels: none (speaker and anonymity scores need --labels)"),

@@ -226,6 +226,10 @@ pub struct Quote {
     pub speaker: Option<u32>,
     /// Canonical name of the resolved speaker, repeated for flat consumers.
     pub speaker_name: Option<String>,
+    /// Index into `Document::quotes` of the quote this one continues: a quotation
+    /// with no cue of its own, right after an attributed one (`“…,” he said. “…”`).
+    #[serde(default)]
+    pub continues: Option<u32>,
 }
 
 /// What kind of source an attribution rests on.

@@ -53,6 +53,9 @@ pub struct QuoteReport {
     pub end_to_end: Counts,
     pub speaker: Accuracy,
     pub anonymous: Counts,
+    /// Missed gold and spurious predicted attributions, for error analysis.
+    #[serde(skip)]
+    pub misses: Vec<String>,
 }
 
 /// One prediction reduced to what scoring needs.
@@ -92,12 +95,25 @@ fn has_double_quote(text: &[char], spans: &[(u32, u32)]) -> bool {
     })
 }
 
+/// Predictions as PolNeAR counts them: a quote that continues another
+/// (`“…,” he said. “…”`) is part of that one's content, not one of its own.
 fn predictions(doc: &Document) -> Vec<Predicted> {
     let chars: Vec<char> = doc.text.chars().collect();
+    let mut content: Vec<Spans> = doc.quotes.iter().map(|q| q.content.iter().map(|s| (s.start, s.end)).collect()).collect();
+    let mut merged = vec![false; doc.quotes.len()];
+    for (i, q) in doc.quotes.iter().enumerate().rev() {
+        if let Some(p) = q.continues.map(|p| p as usize).filter(|&p| p < i) {
+            let spans = std::mem::take(&mut content[i]);
+            content[p].extend(spans);
+            merged[i] = true;
+        }
+    }
     doc.quotes
         .iter()
-        .map(|q| {
-            let spans: Spans = q.content.iter().map(|s| (s.start, s.end)).collect();
+        .zip(content)
+        .zip(merged)
+        .filter(|(_, merged)| !merged)
+        .map(|((q, spans), _)| {
             let source = q.source.and_then(|i| doc.sources.get(i as usize));
             Predicted {
                 content: char_set(&spans),
@@ -157,6 +173,37 @@ fn score_article(
         documents: 1,
         ..Default::default()
     };
+    let snippet = |spans: &[(u32, u32)]| -> String {
+        let t: Vec<String> = spans
+            .iter()
+            .map(|&(a, b)| chars.get(a as usize..b as usize).map(|c| c.iter().collect()).unwrap_or_default())
+            .collect();
+        t.join(" … ").replace('\n', " ")
+    };
+    for (gi, g) in gold.iter().enumerate() {
+        if !used_g[gi] {
+            r.misses.push(format!(
+                "{} MISSED  src [{}] cue [{}] content [{}]",
+                article.name,
+                g.source.as_deref().map(snippet).unwrap_or_default(),
+                g.cue.as_deref().map(snippet).unwrap_or_default(),
+                g.content.as_deref().map(snippet).unwrap_or_default()
+            ));
+        }
+    }
+    for (pi, p) in pred.iter().enumerate() {
+        if !used_p[pi] {
+            let mut spans: Vec<u32> = p.content.iter().copied().collect();
+            spans.sort();
+            let (a, b) = (spans.first().copied().unwrap_or(0), spans.last().map_or(0, |x| x + 1));
+            r.misses.push(format!(
+                "{} SPURIOUS src [{}] content [{}]",
+                article.name,
+                p.source.as_deref().map(snippet).unwrap_or_default(),
+                snippet(&[(a, b)])
+            ));
+        }
+    }
     r.content = Counts {
         true_pos: matches.len(),
         predicted: pred.len(),
@@ -229,6 +276,7 @@ impl QuoteReport {
         self.end_to_end.add(o.end_to_end);
         self.speaker.add(o.speaker);
         self.anonymous.add(o.anonymous);
+        self.misses.extend(o.misses.iter().cloned());
     }
 
     /// A table for people.
@@ -350,6 +398,7 @@ mod tests {
             source: Some(0),
             speaker: None,
             speaker_name: Some("John Smith".into()),
+            continues: None,
         });
         // The direct quote is found, without a source.
         doc.quotes.push(Quote {
@@ -359,6 +408,7 @@ mod tests {
             source: None,
             speaker: None,
             speaker_name: None,
+            continues: None,
         });
         // A spurious one.
         doc.quotes.push(Quote {
@@ -368,6 +418,7 @@ mod tests {
             source: None,
             speaker: None,
             speaker_name: None,
+            continues: None,
         });
         let mut labels = HashMap::new();
         for (rel, name) in [("E1", "John Smith"), ("E2", "Ann Jones")] {

@@ -37,7 +37,7 @@ pub trait Processor: Send + Sync {
 pub const DEFAULT_MAX_CHARS: usize = 5_000_000;
 
 /// The names of the stages `byline` knows, in their natural order.
-pub const KNOWN_STAGES: &[&str] = &["segment", "ner"];
+pub const KNOWN_STAGES: &[&str] = &["segment", "ner", "quotes", "speakers"];
 
 /// A list of stages and the input checks that guard them.
 pub struct Pipeline {
@@ -137,6 +137,8 @@ impl Pipeline {
             builder = match name.as_ref() {
                 "segment" => builder.stage(Segmenter::new()),
                 "ner" => builder.stage(crate::ner::NerTagger::load_default()?),
+                "quotes" => builder.stage(crate::quotes::QuoteFinder::new()),
+                "speakers" => builder.stage(crate::speakers::SpeakerResolver::new()),
                 other => {
                     return Err(format!(
                         "unknown stage '{other}'; known stages: {}",

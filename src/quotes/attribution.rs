@@ -1,0 +1,150 @@
+//! Finding a source phrase and a cue around a piece of content, by token
+//! patterns over one sentence; no parser needed.
+//!
+//! A source phrase is found by walking from a cue over words that can belong
+//! to a noun phrase: capitalized words (names, titles, organizations),
+//! determiners and numbers, the nouns and modifiers of `source-words.txt`,
+//! possessives, and an apposition set off by commas ("Jim Mattis, the defense
+//! secretary,"). Anything else ends it.
+
+use super::lexicon::{QuoteLexicon, SourceWord};
+
+/// A token view of a document: texts and sentence bounds.
+pub struct Tokens<'d> {
+    pub words: Vec<&'d str>,
+}
+
+const MAX_SOURCE: usize = 12;
+
+impl<'d> Tokens<'d> {
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.words[i].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.words.get(i).is_some_and(|x| *x == w)
+    }
+
+    /// Can token `i` be part of a source phrase?
+    fn np_word(&self, i: usize, lx: &QuoteLexicon) -> bool {
+        let w = self.words[i];
+        if self.is_capitalized(i) {
+            // A capitalized function word opening a sentence is not a name.
+            return !matches!(w, "But" | "And" | "So" | "Yet" | "Or" | "That" | "This" | "If" | "When" | "While" | "As");
+        }
+        if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        matches!(lx.source_word(w), Some(SourceWord::Det | SourceWord::Noun | SourceWord::Mod))
+    }
+
+    /// The source phrase ending just before token `end` (exclusive), not
+    /// reaching before `floor`. Skips adverbs and auxiliaries next to the cue
+    /// ("has also said"). Returns the token range.
+    pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        let lx = QuoteLexicon::get();
+        let mut e = end;
+        while e > floor && matches!(self.words[e - 1], "also" | "has" | "have" | "had" | "later" | "previously" | "then" | "once" | "again" | "recently" | "publicly" | "privately" | "repeatedly" | "often" | "would" | "will" | "did" | "does" | "never" | "only" | "even") {
+            e -= 1;
+        }
+        if e == floor {
+            return None;
+        }
+        // A lone pronoun.
+        if matches!(lx.source_word(self.words[e - 1]), Some(SourceWord::Pronoun)) {
+            return Some((e - 1, e));
+        }
+        let mut s = e;
+        while s > floor && e - s < MAX_SOURCE {
+            let i = s - 1;
+            if self.np_word(i, lx) {
+                s -= 1;
+                continue;
+            }
+            // An apposition closed by a comma just before the cue: "Mattis, the defense secretary, said".
+            if self.is(i, ",") && s == e && e >= floor + 2 {
+                if let Some(start) = self.apposition_before(floor, i) {
+                    return Some((start, e));
+                }
+            }
+            break;
+        }
+        // Drop a leading lowercase determiner-only phrase ("the") and require a head.
+        if s == e || (e - s == 1 && matches!(lx.source_word(self.words[s]), Some(SourceWord::Det))) {
+            return None;
+        }
+        Some((s, e))
+    }
+
+    /// "NAME, the ROLE," ending at the comma at `comma`: start of NAME.
+    fn apposition_before(&self, floor: usize, comma: usize) -> Option<usize> {
+        let lx = QuoteLexicon::get();
+        // The role phrase between the two commas.
+        let mut s = comma;
+        while s > floor && comma - s < MAX_SOURCE && !self.is(s - 1, ",") {
+            s -= 1;
+        }
+        if s == floor || s == comma || !self.is(s - 1, ",") {
+            return None;
+        }
+        let role_ok = (s..comma).all(|i| self.np_word(i, lx) || self.words[i].chars().all(char::is_alphanumeric));
+        if !role_ok {
+            return None;
+        }
+        // The name before the first comma: capitalized words.
+        let name_end = s - 1;
+        let mut n = name_end;
+        while n > floor && self.is_capitalized(n - 1) && name_end - n < 6 {
+            n -= 1;
+        }
+        (n < name_end).then_some(n)
+    }
+
+    /// The source phrase starting at `start` and ending before punctuation or a
+    /// word that cannot belong to it ("said the official on Thursday").
+    pub fn source_after(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let lx = QuoteLexicon::get();
+        if start >= limit {
+            return None;
+        }
+        if matches!(lx.source_word(self.words[start]), Some(SourceWord::Pronoun)) {
+            return Some((start, start + 1));
+        }
+        let mut e = start;
+        while e < limit && e - start < MAX_SOURCE && self.np_word(e, lx) {
+            e += 1;
+        }
+        if e == start || (e - start == 1 && matches!(lx.source_word(self.words[start]), Some(SourceWord::Det))) {
+            return None;
+        }
+        Some((start, self.post_modifier_end(e, limit)))
+    }
+
+    /// End of a post-modifier after a source noun: "officials briefed on the
+    /// talks", "people familiar with the matter", "a source close to the
+    /// campaign". Stops before a relative clause, punctuation or a cue.
+    pub fn post_modifier_end(&self, e: usize, limit: usize) -> usize {
+        let Some(&w) = self.words.get(e) else { return e };
+        let opens = w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+            || matches!(w, "familiar" | "close" | "knowledgeable" | "involved" | "with" | "at" | "from" | "in" | "of" | "for" | "on");
+        if !opens || e >= limit {
+            return e;
+        }
+        let lx = QuoteLexicon::get();
+        let mut end = e + 1;
+        while end < limit && end - e < 8 {
+            let w = self.words[end];
+            if matches!(w, "," | "." | ";" | ":" | "—" | "who" | "that" | "which" | "“" | "”" | "\"" | "(" | ")")
+                || lx.cue_at(&self.words[..limit], end).is_some()
+            {
+                break;
+            }
+            end += 1;
+        }
+        // Only a short phrase ending at a clause boundary is a modifier; else keep the bare noun.
+        if end < limit && !matches!(self.words[end], "," | "who" | "that" | "which" | "." | ";") {
+            return e;
+        }
+        end
+    }
+}

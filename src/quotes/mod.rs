@@ -1,0 +1,492 @@
+//! The `quotes` stage: direct, indirect and mixed attributions, each with its
+//! content, cue and source phrase.
+//!
+//! 1. [`marks`] pairs quotation marks into quoted spans (multi-paragraph,
+//!    unbalanced marks recovered).
+//! 2. Each quoted statement looks for its attribution after it (`“…,” the
+//!    official said` / `“…,” said Mr. X`), then before it (`X said: “…”`), then in
+//!    the sentence before; failing that, a quote right after an attributed one
+//!    in the same paragraph continues it (same speaker, no cue of its own).
+//! 3. Each cue outside a quotation ([`lexicon`], from `data/quotes/cues.txt`)
+//!    is tried against the patterns of reported speech: `SOURCE CUE (that)
+//!    CONTENT`, `CONTENT, SOURCE CUE`, `CONTENT, CUE SOURCE`, `according to
+//!    SOURCE, CONTENT` (in any position), and headlines (`…, Official Says`).
+//!
+//! Sources are written to `Document::sources` with a first classification
+//! (person, organization, anonymous, group, document, other) and quotes point
+//! at them; the `speakers` stage then resolves them to entity clusters.
+
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+
+use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan, TokenKind};
+use crate::pipeline::{Processor, ProcessorError};
+use attribution::Tokens;
+use lexicon::{CueClass, QuoteLexicon, SourceWord};
+use marks::Quoted;
+
+/// The quote-finding stage. Stateless.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QuoteFinder;
+
+/// A token range `[first, last)`.
+type Range = (usize, usize);
+
+/// An attribution before it becomes output.
+#[derive(Debug, Clone)]
+struct Found {
+    content: Vec<Range>,
+    cue: Option<Range>,
+    source: Option<Range>,
+    kind: QuoteKind,
+    continues: Option<usize>,
+}
+
+/// Shortest quoted span, in tokens inside the marks, taken as a statement on its own;
+/// shorter ones are scare quotes, titles or nicknames unless they open a sentence.
+const MIN_STATEMENT: usize = 4;
+
+impl QuoteFinder {
+    pub fn new() -> Self {
+        QuoteFinder
+    }
+}
+
+impl Processor for QuoteFinder {
+    fn name(&self) -> &str {
+        "quotes"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
+        let found = find(doc);
+        write(doc, found);
+        Ok(())
+    }
+}
+
+/// Sentence index of every token.
+fn sentence_of(doc: &Document) -> Vec<usize> {
+    let mut out = vec![0; doc.tokens.len()];
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        for t in &mut out[sent.tokens.0 as usize..sent.tokens.1 as usize] {
+            *t = s;
+        }
+    }
+    out
+}
+
+fn find(doc: &Document) -> Vec<Found> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let lx = QuoteLexicon::get();
+    let tokens = Tokens {
+        words: (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect(),
+    };
+    let sent_of = sentence_of(doc);
+    let quoted = marks::quoted_spans(doc);
+    let mut in_quote = vec![false; doc.tokens.len()];
+    let mut found: Vec<Found> = Vec::new();
+    let mut used_cue = vec![false; doc.tokens.len()];
+
+    // --- Direct quotes ---------------------------------------------------------
+    let mut last_attributed: Option<(usize, usize)> = None; // (found index, paragraph)
+    for q in &quoted {
+        for &(a, b) in &q.segments {
+            in_quote[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        let opens_sentence = doc.sentences[sent_of[q.first()]].tokens.0 as usize == q.first();
+        if q.inner_len() < MIN_STATEMENT && !opens_sentence {
+            continue;
+        }
+        let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
+        let attribution = attribution_after(doc, &tokens, &sent_of, q)
+            .or_else(|| attribution_before(doc, &tokens, &sent_of, q))
+            .or_else(|| attribution_in_previous_sentence(doc, &tokens, &sent_of, q));
+        let content = q.segments.clone();
+        match attribution {
+            Some((source, cue, that)) => {
+                for i in cue.0..cue.1 {
+                    used_cue[i] = true;
+                }
+                let mut content = content;
+                let mut kind = QuoteKind::Direct;
+                if let Some(t) = that {
+                    content[0].0 = t;
+                    kind = QuoteKind::Mixed;
+                }
+                last_attributed = Some((found.len(), paragraph));
+                found.push(Found {
+                    content,
+                    cue: Some(cue),
+                    source,
+                    kind,
+                    continues: None,
+                });
+            }
+            None => {
+                let continues = last_attributed.filter(|&(_, p)| p == paragraph).map(|(i, _)| i);
+                found.push(Found {
+                    content,
+                    cue: None,
+                    source: None,
+                    kind: QuoteKind::Direct,
+                    continues,
+                });
+            }
+        }
+    }
+
+    // --- Indirect and mixed --------------------------------------------------------
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
+        let mut i = a;
+        while i < b {
+            if in_quote[i] || used_cue[i] {
+                i += 1;
+                continue;
+            }
+            let Some((n, class)) = lx.cue_at(&tokens.words[..b], i) else {
+                i += 1;
+                continue;
+            };
+            let cue = (i, i + n);
+            if let Some(f) = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s) {
+                for c in cue.0..cue.1 {
+                    used_cue[c] = true;
+                }
+                found.push(f);
+            }
+            i += n;
+        }
+    }
+    found
+}
+
+/// `(source, cue, that)`: a source phrase (if any), the cue, and the token of a
+/// "that" opening mixed content ("X said that “…”").
+type Attribution = (Option<Range>, Range, Option<usize>);
+
+/// `“…,” the official said` or `“…,” said the official` after the quote, in its sentence.
+fn attribution_after(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) -> Option<Attribution> {
+    let lx = QuoteLexicon::get();
+    let end = q.last();
+    let sent = &doc.sentences[sent_of[end - 1]];
+    let limit = sent.tokens.1 as usize;
+    let mut i = end;
+    if i < limit && t.words[i] == "," {
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    // CUE SOURCE
+    if let Some((n, class)) = lx.cue_at(&t.words[..limit], i) {
+        if class != CueClass::Belief {
+            let source = t.source_after(i + n, limit);
+            return Some((source, (i, i + n), None));
+        }
+    }
+    // SOURCE CUE: the cue within a few tokens.
+    for c in i + 1..limit.min(i + 14) {
+        if t.words[c] == "“" || t.words[c] == "\"" || matches!(t.words[c], "." | ";" | "!" | "?") {
+            break;
+        }
+        if let Some((n, class)) = lx.cue_at(&t.words[..limit], c) {
+            if class == CueClass::Belief {
+                return None;
+            }
+            let source = t.source_before(i, c)?;
+            return (source.0 == i).then_some((Some(source), (c, c + n), None));
+        }
+    }
+    None
+}
+
+/// `X said: “…”`, `X said, “…”`, `X said that “…”` before the quote, in its sentence.
+fn attribution_before(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) -> Option<Attribution> {
+    let start = q.first();
+    let sent = &doc.sentences[sent_of[start]];
+    let floor = sent.tokens.0 as usize;
+    if start == floor {
+        return None;
+    }
+    let mut j = start;
+    let mut that = None;
+    if matches!(t.words[j - 1], ":" | ",") {
+        j -= 1;
+    } else if t.words[j - 1].eq_ignore_ascii_case("that") {
+        j -= 1;
+        that = Some(j);
+    }
+    cue_ending_at(t, floor, j).map(|(source, cue)| (source, cue, that))
+}
+
+/// A cue (and the source phrase before it) ending exactly at token `end`, allowing
+/// a short adverbial between them ("said in a statement", "told reporters").
+fn cue_ending_at(t: &Tokens, floor: usize, end: usize) -> Option<(Option<Range>, Range)> {
+    let lx = QuoteLexicon::get();
+    for c in (floor..end).rev().take(6) {
+        if let Some((n, class)) = lx.cue_at(&t.words[..end], c) {
+            if class == CueClass::According {
+                let source = t.source_after(c + n, end);
+                return Some((source, (c, c + n)));
+            }
+            let source = t.source_before(floor, c);
+            return source.map(|s| (Some(s), (c, c + n)));
+        }
+        if matches!(t.words[c], "." | "!" | "?" | "“" | "”" | "\"") {
+            break;
+        }
+    }
+    None
+}
+
+/// A quote opening a paragraph or sentence introduced by the sentence before: `He said:`.
+fn attribution_in_previous_sentence(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) -> Option<Attribution> {
+    let s = sent_of[q.first()];
+    if s == 0 || doc.sentences[s].tokens.0 as usize != q.first() {
+        return None;
+    }
+    let prev = &doc.sentences[s - 1];
+    let (a, b) = (prev.tokens.0 as usize, prev.tokens.1 as usize);
+    if t.words[b - 1] != ":" {
+        return None;
+    }
+    cue_ending_at(t, a, b - 1).map(|(source, cue)| (source, cue, None))
+}
+
+/// Reported speech around a cue outside quotation marks.
+fn indirect(
+    doc: &Document,
+    t: &Tokens,
+    in_quote: &[bool],
+    (a, b): Range,
+    cue: Range,
+    class: CueClass,
+    sentence: usize,
+) -> Option<Found> {
+    // Sentence end without final punctuation or closing marks.
+    let mut end = b;
+    while end > a && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) && t.words[end - 1] != ")" {
+        end -= 1;
+    }
+    let kind_of = |content: &[Range]| {
+        if content.iter().any(|&(x, y)| (x..y).any(|i| in_quote[i])) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    };
+    let found = |content: Vec<Range>, source: Option<Range>| {
+        let content: Vec<Range> = content.into_iter().filter(|(x, y)| y > x).collect();
+        let len: usize = content.iter().map(|(x, y)| y - x).sum();
+        (len >= 3).then(|| Found {
+            kind: kind_of(&content),
+            content,
+            cue: Some(cue),
+            source,
+            continues: None,
+        })
+    };
+
+    if class == CueClass::According {
+        let source = t.source_after(cue.1, end)?;
+        // "…, according to X." / "According to X, …" / "A, according to X, B".
+        let before = (a, if cue.0 > a && t.words[cue.0 - 1] == "," { cue.0 - 1 } else { cue.0 });
+        let after_start = if source.1 < end && t.words[source.1] == "," { source.1 + 1 } else { source.1 };
+        return found(vec![before, (after_start, end)], Some(source));
+    }
+
+    // CONTENT, CUE SOURCE (inversion): "…, said the official."
+    if class == CueClass::Speech && cue.0 > a + 2 && t.words[cue.0 - 1] == "," {
+        if let Some(source) = t.source_after(cue.1, end) {
+            if source.1 == end || t.words[source.1] == "," {
+                return found(vec![(a, cue.0 - 1)], Some(source));
+            }
+        }
+    }
+
+    let source = t.source_before(a, cue.0)?;
+    // CONTENT, SOURCE CUE: the source follows a comma with content before it.
+    if source.0 > a + 2 && t.words[source.0 - 1] == "," && class != CueClass::Belief {
+        let is_headline = doc.sentences[sentence].paragraph == 0;
+        // What follows the cue: an adverbial up to a comma or the end ("said on Thursday, …").
+        let mut k = cue.1;
+        while k < end && k - cue.1 < 6 && is_adverbial(t.words[k]) {
+            k += 1;
+        }
+        if k >= end || is_headline {
+            return found(vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)], Some(source));
+        }
+        if t.words[k] == "," {
+            // "A, two officials said, is B": the content runs on after the attribution,
+            // unless what follows is a participle clause ("…, intensifying efforts").
+            let next = t.words.get(k + 1).copied().unwrap_or("");
+            let parenthetical = !next.ends_with("ing") && !(k..end).any(|i| in_quote[i] && t.words[i] == "“");
+            let content = if parenthetical {
+                vec![(dateline_end(t, a, source.0 - 1), source.0 - 1), (k + 1, end)]
+            } else {
+                vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)]
+            };
+            return found(content, Some(source));
+        }
+    }
+    // SOURCE CUE (that) CONTENT: the source opens the sentence or a clause.
+    if source.0 == a || matches!(t.words[source.0 - 1], "," | "and" | "but" | "But" | "And" | ";" | "—" | "as") {
+        let mut start = cue.1;
+        // Skip an adverbial ("said on Thursday that …") or, after "told", the addressee.
+        let that = (start..end.min(start + 8)).find(|&i| t.words[i].eq_ignore_ascii_case("that"));
+        let skippable = |from: usize, to: usize| {
+            (from..to).all(|i| !matches!(t.words[i], "." | ";" | "“" | "”"))
+                && (from == to || class == CueClass::Tell || is_adverbial(t.words[from]))
+        };
+        if let Some(that) = that.filter(|&th| skippable(start, th)) {
+            start = that;
+        } else if class == CueClass::Tell {
+            while start < end && (t.is_capitalized(start) || QuoteLexicon::get().source_word(t.words[start]).is_some_and(|w| w != SourceWord::Pronoun) || t.words[start] == "reporters") {
+                start += 1;
+            }
+        }
+        if start < end && t.words[start] == ":" {
+            start += 1;
+        }
+        return found(vec![(start, end)], Some(source));
+    }
+    None
+}
+
+/// Turn found attributions into quotes and sources on the document.
+fn write(doc: &mut Document, found: Vec<Found>) {
+    doc.quotes.clear();
+    doc.sources.clear();
+    let lx = QuoteLexicon::get();
+    let span = |doc: &Document, (a, b): Range| -> TextSpan {
+        let (first, last) = (&doc.tokens[a], &doc.tokens[b - 1]);
+        TextSpan {
+            start: first.start,
+            end: last.end,
+            text: doc.text.get(first.bytes.0 as usize..last.bytes.1 as usize).unwrap_or_default().to_string(),
+        }
+    };
+    // Keep text order: quotes sorted by where their content starts.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].content.first().map_or(0, |c| c.0));
+    let mut new_index = vec![0u32; found.len()];
+    for (k, &i) in order.iter().enumerate() {
+        new_index[i] = k as u32;
+    }
+    for &i in &order {
+        let f = &found[i];
+        let source = f.source.map(|r| {
+            let mention = span(doc, r);
+            let kind = classify(doc, r, lx);
+            doc.sources.push(Source {
+                mention,
+                kind,
+                anonymous: kind == SourceKind::Anonymous,
+                anonymity_cue: None,
+                descriptor: None,
+                antecedent: None,
+                speaker: None,
+            });
+            (doc.sources.len() - 1) as u32
+        });
+        let content: Vec<TextSpan> = f.content.iter().map(|&r| span(doc, r)).collect();
+        doc.quotes.push(Quote {
+            kind: f.kind,
+            content,
+            cue: f.cue.map(|r| span(doc, r)),
+            source,
+            speaker: None,
+            speaker_name: None,
+            continues: f.continues.map(|c| new_index[c]),
+        });
+    }
+}
+
+/// A first classification of a source phrase from its words: a pronoun or a
+/// name is a person (or organization when the NER says so); an unnamed official,
+/// aide, adviser or source is anonymous; plural common nouns are groups.
+fn classify(doc: &Document, (a, b): Range, lx: &QuoteLexicon) -> SourceKind {
+    let words: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
+    let last = words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+    if is_anonymous_head(&words) {
+        return SourceKind::Anonymous;
+    }
+    let entity = doc
+        .entities
+        .iter()
+        .filter(|e| (e.tokens.0 as usize) < b && a < e.tokens.1 as usize)
+        .map(|e| e.label)
+        .next_back();
+    match entity {
+        Some(crate::document::EntityLabel::PER) => return SourceKind::Person,
+        Some(crate::document::EntityLabel::ORG) => return SourceKind::Organization,
+        _ => {}
+    }
+    if words.len() == 1 && matches!(lx.source_word(&last), Some(SourceWord::Pronoun)) {
+        return match last.as_str() {
+            "he" | "she" | "i" => SourceKind::Person,
+            _ => SourceKind::Other,
+        };
+    }
+    if ["statement", "report", "poll", "polls", "survey", "study", "data", "memo", "letter", "documents"].contains(&last.as_str()) {
+        return SourceKind::Document;
+    }
+    if words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return SourceKind::Person;
+    }
+    SourceKind::Group
+}
+
+/// An unnamed official, aide, adviser or source: the head noun is one of those
+/// and no capitalized word but an affiliation ("Defense Department", "White House") precedes it.
+fn is_anonymous_head(words: &[&str]) -> bool {
+    const HEADS: [&str; 14] = [
+        "official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "source", "sources",
+        "people", "person", "diplomat", "diplomats",
+    ];
+    // The head is the last word before a post-modifier ("officials briefed on the talks").
+    let head = words
+        .iter()
+        .position(|w| HEADS.contains(&w.to_ascii_lowercase().as_str()))
+        .filter(|&h| h + 1 == words.len() || !words[h + 1].chars().next().is_some_and(char::is_uppercase));
+    let Some(h) = head else { return false };
+    // Capitalized words before the head must read as an affiliation, not a name.
+    words[..h].iter().skip(1).all(|w| {
+        !w.chars().next().is_some_and(char::is_uppercase) || AFFILIATION_WORDS.contains(w)
+    }) && !(h > 0 && words[0].chars().next().is_some_and(char::is_uppercase) && !AFFILIATION_WORDS.contains(&words[0]) && !matches!(words[0], "A" | "An" | "The" | "Two" | "Three" | "Several" | "Some" | "Other" | "Many" | "Senior" | "Officials"))
+}
+
+const AFFILIATION_WORDS: [&str; 26] = [
+    "White", "House", "Defense", "Department", "State", "Pentagon", "Trump", "Obama", "Clinton", "U.S.", "Justice",
+    "Homeland", "Security", "Administration", "American", "Republican", "Democratic", "Senate", "Congressional",
+    "Campaign", "Israeli", "Chinese", "Russian", "European", "Iranian", "Treasury",
+];
+
+/// Words of a short adverbial after a cue: "on Thursday", "in a statement", "late Monday".
+fn is_adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "during" | "late" | "early" | "earlier" | "last" | "this" | "a" | "an" | "the" | "statement"
+            | "interview" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "Twitter" | "Facebook"
+            | "television" | "repeatedly" | "recently" | "publicly" | "privately" | "also" | "then" | "again"
+            | "to" | "reporters" | "news" | "conference" | "briefing" | "speech" | "remarks" | "email" | "told"
+    )
+}
+
+/// Where content starts once a dateline opening the paragraph is skipped ("WASHINGTON —").
+fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
+    let mut i = a;
+    while i < end && i - a < 4 && t.words[i].chars().any(char::is_alphabetic) && !t.words[i].chars().any(char::is_lowercase) {
+        i += 1;
+    }
+    if i > a && i < end && matches!(t.words[i], "—" | "–" | "-" | "--") {
+        i + 1
+    } else {
+        a
+    }
+}

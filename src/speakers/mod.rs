@@ -1,0 +1,269 @@
+//! The `speakers` stage: entity clusters, and each quote's source resolved to one.
+//!
+//! 1. **Clusters.** Person mentions join the cluster of an earlier person with
+//!    the same surname ("Trump" → "Donald Trump"), unless both carry different
+//!    first names ("Bill Clinton" / "Hillary Clinton"); organizations join on
+//!    the same name or a trailing word of an earlier one ("the Post"). The
+//!    canonical name is the fullest mention.
+//! 2. **Roles.** A title before a name ("President Trump", "Sen. Warren") or
+//!    an apposition after it ("Jim Mattis, the defense secretary,") ties a role
+//!    to the cluster, so "the president" and "the defense secretary" resolve.
+//!    Honorifics give a gender for pronouns.
+//! 3. **Sources.** A source phrase naming an entity resolves to its cluster; a
+//!    role phrase to the role's cluster; "he"/"she" to the most recent
+//!    compatible person before it; unnamed sources to none. A quote that
+//!    continues another takes its speaker.
+
+use crate::document::{Document, EntityCluster, EntityLabel, SourceKind};
+use crate::pipeline::{Processor, ProcessorError};
+use std::collections::HashMap;
+
+/// The speaker-resolution stage. Stateless.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SpeakerResolver;
+
+impl SpeakerResolver {
+    pub fn new() -> Self {
+        SpeakerResolver
+    }
+}
+
+impl Processor for SpeakerResolver {
+    fn name(&self) -> &str {
+        "speakers"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
+        let genders = cluster_entities(doc);
+        let roles = roles(doc);
+        resolve_sources(doc, &roles, &genders);
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Words of an entity mention without possessive endings or titles.
+fn name_words(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1 && is_honorific(words[0]) {
+        words.remove(0);
+    }
+    words
+}
+
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "president" | "sen" | "senator" | "gov" | "governor" | "rep" | "gen" | "secretary" | "prof" | "rev"
+    )
+}
+
+/// Build `doc.clusters` from `doc.entities`; returns each cluster's gender, when known.
+fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
+    doc.clusters.clear();
+    let mut genders: Vec<Option<Gender>> = Vec::new();
+    for e in 0..doc.entities.len() {
+        let entity = &doc.entities[e];
+        let label = entity.label;
+        let words = name_words(&entity.text);
+        let Some(&last) = words.last() else { continue };
+        let key = last.to_lowercase();
+        let mut target = None;
+        for (c, cluster) in doc.clusters.iter().enumerate().rev() {
+            if cluster.label != label {
+                continue;
+            }
+            let cwords = name_words(&cluster.canonical);
+            let same = match label {
+                EntityLabel::PER => {
+                    cwords.last().is_some_and(|w| w.to_lowercase() == key)
+                        && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
+                }
+                _ => {
+                    cluster.canonical.eq_ignore_ascii_case(&entity.text)
+                        || (words.len() == 1 && cwords.len() > 1 && cwords.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
+                }
+            };
+            if same {
+                target = Some(c);
+                break;
+            }
+        }
+        let first_word = entity.text.split_whitespace().next().filter(|w| is_honorific(w));
+        let honorific = first_word.or_else(|| entity_title(doc, e)).map(|t| t.to_ascii_lowercase());
+        let gender = match honorific.as_deref() {
+            Some("mr." | "mr") => Some(Gender::Male),
+            Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
+            _ => None,
+        };
+        let c = match target {
+            Some(c) => {
+                let cluster = &mut doc.clusters[c];
+                if words.len() > name_words(&cluster.canonical).len() {
+                    cluster.canonical = words.join(" ");
+                }
+                cluster.mentions.push(e as u32);
+                c
+            }
+            None => {
+                doc.clusters.push(EntityCluster {
+                    id: doc.clusters.len() as u32,
+                    canonical: words.join(" "),
+                    label,
+                    mentions: vec![e as u32],
+                });
+                genders.push(None);
+                doc.clusters.len() - 1
+            }
+        };
+        if gender.is_some() {
+            genders[c] = gender;
+        }
+        doc.entities[e].cluster = Some(c as u32);
+    }
+    genders
+}
+
+/// The token just before entity `e`, when it is a title or honorific ("Mr.", "President").
+fn entity_title(doc: &Document, e: usize) -> Option<&str> {
+    let first = doc.entities[e].tokens.0 as usize;
+    let prev = first.checked_sub(1)?;
+    let w = doc.token_text(prev);
+    w.chars().next().is_some_and(char::is_uppercase).then_some(w)
+}
+
+/// Role phrase (lower-case, without determiner) → cluster, from titles and appositions.
+fn roles(doc: &Document) -> HashMap<String, u32> {
+    let mut roles = HashMap::new();
+    for (e, entity) in doc.entities.iter().enumerate() {
+        if entity.label != EntityLabel::PER {
+            continue;
+        }
+        let Some(c) = entity.cluster else { continue };
+        // Titles: up to three capitalized words before the name ("Homeland Security Secretary").
+        let first = entity.tokens.0 as usize;
+        if let Some(title) = entity_title(doc, e) {
+            let t = title.trim_end_matches('.').to_lowercase();
+            if !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "the" | "a" | "an" | "and" | "but") {
+                roles.insert(expand_title(&t), c);
+                if first >= 2 {
+                    let two = format!("{} {}", doc.token_text(first - 2).to_lowercase(), t);
+                    roles.insert(two, c);
+                }
+            }
+        }
+        // Apposition: NAME , the|a ROLE … ,
+        let after = entity.tokens.1 as usize;
+        if doc.tokens.get(after).is_some() && doc.token_text(after) == "," {
+            let det = after + 1;
+            if det < doc.tokens.len() && matches!(doc.token_text(det).to_lowercase().as_str(), "the" | "a" | "an") {
+                let mut end = det + 1;
+                while end < doc.tokens.len() && end - det <= 6 && !matches!(doc.token_text(end), "," | "." | ";" | "—") {
+                    end += 1;
+                }
+                if end > det + 1 && end < doc.tokens.len() && doc.token_text(end) == "," {
+                    let phrase: Vec<String> = (det + 1..end).map(|i| doc.token_text(i).to_lowercase()).collect();
+                    if let Some(head) = phrase.last() {
+                        roles.insert(head.clone(), c);
+                    }
+                    roles.insert(phrase.join(" "), c);
+                }
+            }
+        }
+    }
+    roles
+}
+
+fn expand_title(t: &str) -> String {
+    match t {
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "sec" => "secretary",
+        other => other,
+    }
+    .to_string()
+}
+
+fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
+    // Persons in text order, for pronouns: (start offset, cluster).
+    let mut persons: Vec<(u32, u32)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::PER)
+        .filter_map(|e| e.cluster.map(|c| (e.start, c)))
+        .collect();
+    persons.sort();
+    for s in 0..doc.sources.len() {
+        let m = doc.sources[s].mention.clone();
+        // A named entity inside the source phrase: the last person, else the last organization.
+        let inside: Vec<&crate::document::Entity> =
+            doc.entities.iter().filter(|e| e.start >= m.start && e.end <= m.end).collect();
+        let named = inside
+            .iter()
+            .rev()
+            .find(|e| e.label == EntityLabel::PER)
+            .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::ORG))
+            .and_then(|e| e.cluster);
+        let lower = m.text.to_lowercase();
+        if doc.sources[s].kind == SourceKind::Anonymous {
+            doc.sources[s].speaker = None;
+            continue;
+        }
+        let speaker = named
+            .or_else(|| {
+                let phrase = lower.trim_start_matches("the ").trim_end_matches(',').trim();
+                (doc.sources[s].kind != SourceKind::Anonymous)
+                    .then(|| roles.get(phrase).or_else(|| phrase.split_whitespace().last().and_then(|h| roles.get(h))))
+                    .flatten()
+                    .copied()
+            })
+            .or_else(|| {
+                let want = match lower.as_str() {
+                    "he" => Some(Gender::Male),
+                    "she" => Some(Gender::Female),
+                    _ => return None,
+                };
+                persons
+                    .iter()
+                    .rev()
+                    .filter(|&&(start, _)| start < m.start)
+                    .find(|&&(_, c)| genders.get(c as usize).copied().flatten().is_none_or(|g| Some(g) == want))
+                    .map(|&(_, c)| c)
+            });
+        doc.sources[s].speaker = speaker;
+        if let Some(c) = speaker {
+            if doc.sources[s].kind == SourceKind::Other || doc.sources[s].kind == SourceKind::Group {
+                doc.sources[s].kind = match doc.clusters[c as usize].label {
+                    EntityLabel::ORG => SourceKind::Organization,
+                    _ => SourceKind::Person,
+                };
+            }
+            // A resolved pronoun or role counts as a mention of the person for later pronouns.
+            if doc.clusters[c as usize].label == EntityLabel::PER {
+                let at = persons.partition_point(|&(start, _)| start <= m.start);
+                persons.insert(at, (m.start, c));
+            }
+        }
+    }
+    for q in 0..doc.quotes.len() {
+        let speaker = match (doc.quotes[q].source, doc.quotes[q].continues) {
+            (Some(s), _) => doc.sources[s as usize].speaker,
+            (None, Some(parent)) if (parent as usize) < q => doc.quotes[parent as usize].speaker,
+            _ => None,
+        };
+        doc.quotes[q].speaker = speaker;
+        doc.quotes[q].speaker_name = speaker.map(|c| doc.clusters[c as usize].canonical.clone());
+    }
+}
