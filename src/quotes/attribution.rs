@@ -16,6 +16,13 @@ pub struct Tokens<'d> {
 
 const MAX_SOURCE: usize = 12;
 
+/// Words that open a clause: a subject never runs back past them.
+const CLAUSE_WORDS: [&str; 34] = [
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while", "as", "since",
+    "after", "before", "although", "though", "than", "so", "where", "whether", "until", "unless", "is", "was",
+    "are", "were", "be", "been", "said", "says", "told", "also",
+];
+
 impl<'d> Tokens<'d> {
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.words[i].chars().next().is_some_and(char::is_uppercase)
@@ -23,6 +30,20 @@ impl<'d> Tokens<'d> {
 
     fn is(&self, i: usize, w: &str) -> bool {
         self.words.get(i).is_some_and(|x| *x == w)
+    }
+
+    /// Can token `i` be part of a source phrase found by walking left from a cue?
+    /// Any word but a clause word ("that", "and", "because", …) or punctuation:
+    /// sources are subjects, and a subject runs back to the clause boundary.
+    fn subject_word(&self, i: usize, lx: &QuoteLexicon) -> bool {
+        let w = self.words[i];
+        if !w.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            return matches!(w, "’s" | "'s" | "-" | "&") ;
+        }
+        if CLAUSE_WORDS.contains(&w) {
+            return false;
+        }
+        self.np_word(i, lx) || w.chars().all(|c| c.is_lowercase() || c == '-')
     }
 
     /// Can token `i` be part of a source phrase?
@@ -57,7 +78,7 @@ impl<'d> Tokens<'d> {
         let mut s = e;
         while s > floor && e - s < MAX_SOURCE {
             let i = s - 1;
-            if self.np_word(i, lx) {
+            if self.subject_word(i, lx) {
                 s -= 1;
                 continue;
             }

@@ -12,6 +12,8 @@ pub enum CueClass {
     Tell,
     /// "X believes (that) …": no inversion, no quotes of its own.
     Belief,
+    /// "X criticized …", "X called for …": a speech act with an object; content after the cue.
+    Act,
     /// "according to X, …", "…, according to X".
     According,
 }
@@ -40,6 +42,13 @@ fn data_lines(s: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|l| l.split_once('\t'))
 }
 
+impl CueClass {
+    /// Whether the cue can follow its content (`“…,” he said`, `…, said X`).
+    pub fn can_follow_content(self) -> bool {
+        matches!(self, CueClass::Speech | CueClass::Tell)
+    }
+}
+
 impl QuoteLexicon {
     pub fn get() -> &'static QuoteLexicon {
         static LEXICON: OnceLock<QuoteLexicon> = OnceLock::new();
@@ -53,6 +62,7 @@ impl QuoteLexicon {
                 "speech" => CueClass::Speech,
                 "tell" => CueClass::Tell,
                 "belief" => CueClass::Belief,
+                "act" => CueClass::Act,
                 "according" => CueClass::According,
                 _ => continue,
             };

@@ -47,6 +47,9 @@ struct Found {
 /// shorter ones are scare quotes, titles or nicknames unless they open a sentence.
 const MIN_STATEMENT: usize = 4;
 
+/// Shortest unattributed quotation inside a sentence kept as a statement of its own.
+const EMBEDDED_STATEMENT: usize = 6;
+
 impl QuoteFinder {
     pub fn new() -> Self {
         QuoteFinder
@@ -97,12 +100,15 @@ fn find(doc: &Document) -> Vec<Found> {
             in_quote[a..b].iter_mut().for_each(|x| *x = true);
         }
         let opens_sentence = doc.sentences[sent_of[q.first()]].tokens.0 as usize == q.first();
-        if q.inner_len() < MIN_STATEMENT && !opens_sentence {
+        let words = q.segments.iter().flat_map(|&(x, y)| x..y).filter(|&i| doc.tokens[i].kind.is_word()).count();
+        if words < MIN_STATEMENT && !opens_sentence {
             continue;
         }
         let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
-        let attribution = attribution_after(doc, &tokens, &sent_of, q)
-            .or_else(|| attribution_before(doc, &tokens, &sent_of, q))
+        let after = attribution_after(doc, &tokens, &sent_of, q);
+        let before = after.is_none().then(|| attribution_before(doc, &tokens, &sent_of, q)).flatten();
+        let attribution = after
+            .or(before)
             .or_else(|| attribution_in_previous_sentence(doc, &tokens, &sent_of, q));
         let content = q.segments.clone();
         match attribution {
@@ -116,6 +122,18 @@ fn find(doc: &Document) -> Vec<Found> {
                     content[0].0 = t;
                     kind = QuoteKind::Mixed;
                 }
+                // "X said that “…” against …": the paraphrase runs on past the quotation.
+                if before.is_some() {
+                    let sent = &doc.sentences[sent_of[q.last() - 1]];
+                    let mut end = sent.tokens.1 as usize;
+                    while end > q.last() && doc.tokens[end - 1].kind == TokenKind::Punct {
+                        end -= 1;
+                    }
+                    if end > q.last() + 1 && q.segments.len() == 1 {
+                        content[0].1 = end;
+                        kind = QuoteKind::Mixed;
+                    }
+                }
                 last_attributed = Some((found.len(), paragraph));
                 found.push(Found {
                     content,
@@ -125,8 +143,16 @@ fn find(doc: &Document) -> Vec<Found> {
                     continues: None,
                 });
             }
+            // An embedded fragment with no attribution of its own is a scare quote, a
+            // title or part of a paraphrase found below, not a statement.
+            None if !opens_sentence && words < EMBEDDED_STATEMENT => {}
             None => {
-                let continues = last_attributed.filter(|&(_, p)| p == paragraph).map(|(i, _)| i);
+                // A quotation standing as its own sentence(s) right after an attributed one continues it.
+                let end_sentence = &doc.sentences[sent_of[q.last() - 1]];
+                let stands_alone = opens_sentence
+                    && (q.last()..end_sentence.tokens.1 as usize).all(|i| doc.tokens[i].kind == TokenKind::Punct);
+                let continues =
+                    last_attributed.filter(|&(_, p)| p == paragraph && stands_alone).map(|(i, _)| i);
                 found.push(Found {
                     content,
                     cue: None,
@@ -141,6 +167,10 @@ fn find(doc: &Document) -> Vec<Found> {
     // --- Indirect and mixed --------------------------------------------------------
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
+        let mut sentence_source: Option<Range> = found
+            .iter()
+            .filter(|f| f.source.is_some_and(|(x, _)| x >= a && x < b))
+            .find_map(|f| f.source);
         let mut i = a;
         while i < b {
             if in_quote[i] || used_cue[i] {
@@ -152,7 +182,41 @@ fn find(doc: &Document) -> Vec<Found> {
                 continue;
             };
             let cue = (i, i + n);
+            // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
+            let participle = tokens.words[i].ends_with("ing");
+            let shared = i > a && (tokens.words[i - 1] == "and" || (tokens.words[i - 1] == "," && participle));
+            if shared && sentence_source.is_none() && participle {
+                // "Trump attacked Clinton, saying …": the subject opening the sentence.
+                sentence_source = tokens.source_after(a, i).filter(|&(x, y)| (x..y).any(|k| tokens.is_capitalized(k) && k > x) || y == x + 1);
+            }
+            if shared {
+                if let Some(src) = sentence_source {
+                    let mut end = b;
+                    while end > i + n && doc.tokens[end - 1].kind == TokenKind::Punct {
+                        end -= 1;
+                    }
+                    if end > i + n + 2 {
+                        // The earlier content stops where this attribution starts.
+                        if let Some(prev) = found.last_mut().filter(|f| f.source == Some(src)) {
+                            if let Some(last) = prev.content.last_mut() {
+                                if last.0 < i && last.1 > i - 1 {
+                                    last.1 = i - 1;
+                                }
+                            }
+                        }
+                        used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
+                        let content = vec![(i + n, end)];
+                        let kind = if (i + n..end).any(|k| in_quote[k]) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+                        found.push(Found { content, cue: Some(cue), source: Some(src), kind, continues: None });
+                        i += n;
+                        continue;
+                    }
+                }
+            }
             if let Some(f) = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s) {
+                if f.source.is_some() {
+                    sentence_source = f.source;
+                }
                 for c in cue.0..cue.1 {
                     used_cue[c] = true;
                 }
@@ -161,7 +225,28 @@ fn find(doc: &Document) -> Vec<Found> {
             i += n;
         }
     }
-    found
+    // A quotation without attribution that lies inside found content is part of
+    // that attribution (a mixed quote), not one of its own.
+    let covered = |f: &Found| {
+        f.cue.is_none()
+            && f.continues.is_none()
+            && found.iter().any(|g| {
+                g.cue.is_some() && g.content.iter().any(|&(x, y)| x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y)
+            })
+    };
+    let keep: Vec<bool> = found.iter().map(|f| !covered(f)).collect();
+    let mut remap = vec![None; found.len()];
+    let mut kept = Vec::new();
+    for (i, f) in found.into_iter().enumerate() {
+        if keep[i] {
+            remap[i] = Some(kept.len());
+            kept.push(f);
+        }
+    }
+    for f in &mut kept {
+        f.continues = f.continues.and_then(|c| remap[c]);
+    }
+    kept
 }
 
 /// `(source, cue, that)`: a source phrase (if any), the cue, and the token of a
@@ -183,7 +268,7 @@ fn attribution_after(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) 
     }
     // CUE SOURCE
     if let Some((n, class)) = lx.cue_at(&t.words[..limit], i) {
-        if class != CueClass::Belief {
+        if class.can_follow_content() {
             let source = t.source_after(i + n, limit);
             return Some((source, (i, i + n), None));
         }
@@ -194,7 +279,7 @@ fn attribution_after(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) 
             break;
         }
         if let Some((n, class)) = lx.cue_at(&t.words[..limit], c) {
-            if class == CueClass::Belief {
+            if !class.can_follow_content() {
                 return None;
             }
             let source = t.source_before(i, c)?;
@@ -310,7 +395,7 @@ fn indirect(
 
     let source = t.source_before(a, cue.0)?;
     // CONTENT, SOURCE CUE: the source follows a comma with content before it.
-    if source.0 > a + 2 && t.words[source.0 - 1] == "," && class != CueClass::Belief {
+    if source.0 > a + 2 && t.words[source.0 - 1] == "," && class.can_follow_content() {
         let is_headline = doc.sentences[sentence].paragraph == 0;
         // What follows the cue: an adverbial up to a comma or the end ("said on Thursday, …").
         let mut k = cue.1;
