@@ -99,7 +99,11 @@ fn has_double_quote(text: &[char], spans: &[(u32, u32)]) -> bool {
 /// (`“…,” he said. “…”`) is part of that one's content, not one of its own.
 fn predictions(doc: &Document) -> Vec<Predicted> {
     let chars: Vec<char> = doc.text.chars().collect();
-    let mut content: Vec<Spans> = doc.quotes.iter().map(|q| q.content.iter().map(|s| (s.start, s.end)).collect()).collect();
+    let mut content: Vec<Spans> = doc
+        .quotes
+        .iter()
+        .map(|q| q.content.iter().map(|s| (s.start, s.end)).collect())
+        .collect();
     let mut merged = vec![false; doc.quotes.len()];
     for (i, q) in doc.quotes.iter().enumerate().rev() {
         if let Some(p) = q.continues.map(|p| p as usize).filter(|&p| p < i) {
@@ -176,7 +180,12 @@ fn score_article(
     let snippet = |spans: &[(u32, u32)]| -> String {
         let t: Vec<String> = spans
             .iter()
-            .map(|&(a, b)| chars.get(a as usize..b as usize).map(|c| c.iter().collect()).unwrap_or_default())
+            .map(|&(a, b)| {
+                chars
+                    .get(a as usize..b as usize)
+                    .map(|c| c.iter().collect())
+                    .unwrap_or_default()
+            })
             .collect();
         t.join(" … ").replace('\n', " ")
     };
@@ -195,7 +204,10 @@ fn score_article(
         if !used_p[pi] {
             let mut spans: Vec<u32> = p.content.iter().copied().collect();
             spans.sort();
-            let (a, b) = (spans.first().copied().unwrap_or(0), spans.last().map_or(0, |x| x + 1));
+            let (a, b) = (
+                spans.first().copied().unwrap_or(0),
+                spans.last().map_or(0, |x| x + 1),
+            );
             r.misses.push(format!(
                 "{} SPURIOUS src [{}] content [{}]",
                 article.name,

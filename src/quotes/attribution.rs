@@ -18,9 +18,9 @@ const MAX_SOURCE: usize = 12;
 
 /// Words that open a clause: a subject never runs back past them.
 const CLAUSE_WORDS: [&str; 34] = [
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while", "as", "since",
-    "after", "before", "although", "though", "than", "so", "where", "whether", "until", "unless", "is", "was",
-    "are", "were", "be", "been", "said", "says", "told", "also",
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
+    "as", "since", "after", "before", "although", "though", "than", "so", "where", "whether",
+    "until", "unless", "is", "was", "are", "were", "be", "been", "said", "says", "told", "also",
 ];
 
 impl<'d> Tokens<'d> {
@@ -38,7 +38,7 @@ impl<'d> Tokens<'d> {
     fn subject_word(&self, i: usize, lx: &QuoteLexicon) -> bool {
         let w = self.words[i];
         if !w.chars().next().is_some_and(|c| c.is_alphanumeric()) {
-            return matches!(w, "’s" | "'s" | "-" | "&") ;
+            return matches!(w, "’s" | "'s" | "-" | "&");
         }
         if CLAUSE_WORDS.contains(&w) {
             return false;
@@ -51,12 +51,28 @@ impl<'d> Tokens<'d> {
         let w = self.words[i];
         if self.is_capitalized(i) {
             // A capitalized function word opening a sentence is not a name.
-            return !matches!(w, "But" | "And" | "So" | "Yet" | "Or" | "That" | "This" | "If" | "When" | "While" | "As");
+            return !matches!(
+                w,
+                "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+                    | "Or"
+                    | "That"
+                    | "This"
+                    | "If"
+                    | "When"
+                    | "While"
+                    | "As"
+            );
         }
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
         }
-        matches!(lx.source_word(w), Some(SourceWord::Det | SourceWord::Noun | SourceWord::Mod))
+        matches!(
+            lx.source_word(w),
+            Some(SourceWord::Det | SourceWord::Noun | SourceWord::Mod)
+        )
     }
 
     /// The source phrase ending just before token `end` (exclusive), not
@@ -65,7 +81,32 @@ impl<'d> Tokens<'d> {
     pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         let mut e = end;
-        while e > floor && matches!(self.words[e - 1], "also" | "has" | "have" | "had" | "later" | "previously" | "then" | "once" | "again" | "recently" | "publicly" | "privately" | "repeatedly" | "often" | "would" | "will" | "did" | "does" | "never" | "only" | "even") {
+        while e > floor
+            && matches!(
+                self.words[e - 1],
+                "also"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "later"
+                    | "previously"
+                    | "then"
+                    | "once"
+                    | "again"
+                    | "recently"
+                    | "publicly"
+                    | "privately"
+                    | "repeatedly"
+                    | "often"
+                    | "would"
+                    | "will"
+                    | "did"
+                    | "does"
+                    | "never"
+                    | "only"
+                    | "even"
+            )
+        {
             e -= 1;
         }
         if e == floor {
@@ -91,7 +132,8 @@ impl<'d> Tokens<'d> {
             break;
         }
         // Drop a leading lowercase determiner-only phrase ("the") and require a head.
-        if s == e || (e - s == 1 && matches!(lx.source_word(self.words[s]), Some(SourceWord::Det))) {
+        if s == e || (e - s == 1 && matches!(lx.source_word(self.words[s]), Some(SourceWord::Det)))
+        {
             return None;
         }
         Some((s, e))
@@ -108,7 +150,8 @@ impl<'d> Tokens<'d> {
         if s == floor || s == comma || !self.is(s - 1, ",") {
             return None;
         }
-        let role_ok = (s..comma).all(|i| self.np_word(i, lx) || self.words[i].chars().all(char::is_alphanumeric));
+        let role_ok = (s..comma)
+            .all(|i| self.np_word(i, lx) || self.words[i].chars().all(char::is_alphanumeric));
         if !role_ok {
             return None;
         }
@@ -135,7 +178,10 @@ impl<'d> Tokens<'d> {
         while e < limit && e - start < MAX_SOURCE && self.np_word(e, lx) {
             e += 1;
         }
-        if e == start || (e - start == 1 && matches!(lx.source_word(self.words[start]), Some(SourceWord::Det))) {
+        if e == start
+            || (e - start == 1
+                && matches!(lx.source_word(self.words[start]), Some(SourceWord::Det)))
+        {
             return None;
         }
         Some((start, self.post_modifier_end(e, limit)))
@@ -145,9 +191,24 @@ impl<'d> Tokens<'d> {
     /// talks", "people familiar with the matter", "a source close to the
     /// campaign". Stops before a relative clause, punctuation or a cue.
     pub fn post_modifier_end(&self, e: usize, limit: usize) -> usize {
-        let Some(&w) = self.words.get(e) else { return e };
+        let Some(&w) = self.words.get(e) else {
+            return e;
+        };
         let opens = w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
-            || matches!(w, "familiar" | "close" | "knowledgeable" | "involved" | "with" | "at" | "from" | "in" | "of" | "for" | "on");
+            || matches!(
+                w,
+                "familiar"
+                    | "close"
+                    | "knowledgeable"
+                    | "involved"
+                    | "with"
+                    | "at"
+                    | "from"
+                    | "in"
+                    | "of"
+                    | "for"
+                    | "on"
+            );
         if !opens || e >= limit {
             return e;
         }
@@ -155,8 +216,21 @@ impl<'d> Tokens<'d> {
         let mut end = e + 1;
         while end < limit && end - e < 8 {
             let w = self.words[end];
-            if matches!(w, "," | "." | ";" | ":" | "—" | "who" | "that" | "which" | "“" | "”" | "\"" | "(" | ")")
-                || lx.cue_at(&self.words[..limit], end).is_some()
+            if matches!(
+                w,
+                "," | "."
+                    | ";"
+                    | ":"
+                    | "—"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "“"
+                    | "”"
+                    | "\""
+                    | "("
+                    | ")"
+            ) || lx.cue_at(&self.words[..limit], end).is_some()
             {
                 break;
             }

@@ -67,10 +67,12 @@ impl QuoteLexicon {
                 _ => continue,
             };
             let words: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
-            map.entry(words[0].clone()).or_default().push((words, class));
+            map.entry(words[0].clone())
+                .or_default()
+                .push((words, class));
         }
         for forms in map.values_mut() {
-            forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
             forms.dedup();
         }
         let mut words = HashMap::new();
@@ -98,7 +100,10 @@ impl QuoteLexicon {
             .iter()
             .find(|(form, _)| {
                 form.len() <= words.len() - i
-                    && form.iter().zip(&words[i..]).all(|(f, w)| f.eq_ignore_ascii_case(w))
+                    && form
+                        .iter()
+                        .zip(&words[i..])
+                        .all(|(f, w)| f.eq_ignore_ascii_case(w))
             })
             .map(|(form, class)| (form.len(), *class))
     }

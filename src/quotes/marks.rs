@@ -28,7 +28,11 @@ impl Quoted {
     }
     /// Number of tokens inside the marks.
     pub fn inner_len(&self) -> usize {
-        self.segments.iter().map(|&(a, b)| b - a).sum::<usize>().saturating_sub(2 * self.segments.len())
+        self.segments
+            .iter()
+            .map(|&(a, b)| b - a)
+            .sum::<usize>()
+            .saturating_sub(2 * self.segments.len())
     }
 }
 
@@ -106,7 +110,10 @@ mod tests {
                     .segments
                     .iter()
                     .map(|&(a, b)| {
-                        let (s, e) = (doc.tokens[a].bytes.0 as usize, doc.tokens[b - 1].bytes.1 as usize);
+                        let (s, e) = (
+                            doc.tokens[a].bytes.0 as usize,
+                            doc.tokens[b - 1].bytes.1 as usize,
+                        );
                         doc.text[s..e].to_string()
                     })
                     .collect();
@@ -119,13 +126,19 @@ mod tests {
     fn simple_and_split_quotes() {
         assert_eq!(
             spans("“A,” he said. “B.”"),
-            [(vec!["“A,”".to_string()], true), (vec!["“B.”".to_string()], true)]
+            [
+                (vec!["“A,”".to_string()], true),
+                (vec!["“B.”".to_string()], true)
+            ]
         );
     }
 
     #[test]
     fn nested_single_quotes_stay_inside() {
-        assert_eq!(spans("“He said ‘no,’ then left.”")[0].0, ["“He said ‘no,’ then left.”"]);
+        assert_eq!(
+            spans("“He said ‘no,’ then left.”")[0].0,
+            ["“He said ‘no,’ then left.”"]
+        );
     }
 
     #[test]
@@ -138,7 +151,8 @@ mod tests {
 
     #[test]
     fn unbalanced_mark_closes_at_paragraph_end() {
-        let got = spans("He said “this never closes.\n\nNext paragraph is plain. “Real,” she said.");
+        let got =
+            spans("He said “this never closes.\n\nNext paragraph is plain. “Real,” she said.");
         assert_eq!(got.len(), 2);
         assert_eq!(got[0], (vec!["“this never closes.".to_string()], false));
         assert_eq!(got[1].0, ["“Real,”"]);

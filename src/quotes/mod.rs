@@ -100,22 +100,28 @@ fn find(doc: &Document) -> Vec<Found> {
             in_quote[a..b].iter_mut().for_each(|x| *x = true);
         }
         let opens_sentence = doc.sentences[sent_of[q.first()]].tokens.0 as usize == q.first();
-        let words = q.segments.iter().flat_map(|&(x, y)| x..y).filter(|&i| doc.tokens[i].kind.is_word()).count();
+        let words = q
+            .segments
+            .iter()
+            .flat_map(|&(x, y)| x..y)
+            .filter(|&i| doc.tokens[i].kind.is_word())
+            .count();
         if words < MIN_STATEMENT && !opens_sentence {
             continue;
         }
         let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
         let after = attribution_after(doc, &tokens, &sent_of, q);
-        let before = after.is_none().then(|| attribution_before(doc, &tokens, &sent_of, q)).flatten();
+        let before = after
+            .is_none()
+            .then(|| attribution_before(doc, &tokens, &sent_of, q))
+            .flatten();
         let attribution = after
             .or(before)
             .or_else(|| attribution_in_previous_sentence(doc, &tokens, &sent_of, q));
         let content = q.segments.clone();
         match attribution {
             Some((source, cue, that)) => {
-                for i in cue.0..cue.1 {
-                    used_cue[i] = true;
-                }
+                used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
                 let mut content = content;
                 let mut kind = QuoteKind::Direct;
                 if let Some(t) = that {
@@ -150,9 +156,11 @@ fn find(doc: &Document) -> Vec<Found> {
                 // A quotation standing as its own sentence(s) right after an attributed one continues it.
                 let end_sentence = &doc.sentences[sent_of[q.last() - 1]];
                 let stands_alone = opens_sentence
-                    && (q.last()..end_sentence.tokens.1 as usize).all(|i| doc.tokens[i].kind == TokenKind::Punct);
-                let continues =
-                    last_attributed.filter(|&(_, p)| p == paragraph && stands_alone).map(|(i, _)| i);
+                    && (q.last()..end_sentence.tokens.1 as usize)
+                        .all(|i| doc.tokens[i].kind == TokenKind::Punct);
+                let continues = last_attributed
+                    .filter(|&(_, p)| p == paragraph && stands_alone)
+                    .map(|(i, _)| i);
                 found.push(Found {
                     content,
                     cue: None,
@@ -181,13 +189,28 @@ fn find(doc: &Document) -> Vec<Found> {
                 i += 1;
                 continue;
             };
+            // A capitalized cue inside a sentence is part of a name ("United States"),
+            // except in a headline; after "to" it is an infinitive ("to claim asylum").
+            let headline = !matches!(
+                tokens.words[b - 1],
+                "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
+            );
+            if (i > a && tokens.is_capitalized(i) && !headline)
+                || (i > a && tokens.words[i - 1] == "to")
+            {
+                i += 1;
+                continue;
+            }
             let cue = (i, i + n);
             // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
             let participle = tokens.words[i].ends_with("ing");
-            let shared = i > a && (tokens.words[i - 1] == "and" || (tokens.words[i - 1] == "," && participle));
+            let shared = i > a
+                && (tokens.words[i - 1] == "and" || (tokens.words[i - 1] == "," && participle));
             if shared && sentence_source.is_none() && participle {
                 // "Trump attacked Clinton, saying …": the subject opening the sentence.
-                sentence_source = tokens.source_after(a, i).filter(|&(x, y)| (x..y).any(|k| tokens.is_capitalized(k) && k > x) || y == x + 1);
+                sentence_source = tokens.source_after(a, i).filter(|&(x, y)| {
+                    (x..y).any(|k| tokens.is_capitalized(k) && k > x) || y == x + 1
+                });
             }
             if shared {
                 if let Some(src) = sentence_source {
@@ -206,8 +229,18 @@ fn find(doc: &Document) -> Vec<Found> {
                         }
                         used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
                         let content = vec![(i + n, end)];
-                        let kind = if (i + n..end).any(|k| in_quote[k]) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-                        found.push(Found { content, cue: Some(cue), source: Some(src), kind, continues: None });
+                        let kind = if (i + n..end).any(|k| in_quote[k]) {
+                            QuoteKind::Mixed
+                        } else {
+                            QuoteKind::Indirect
+                        };
+                        found.push(Found {
+                            content,
+                            cue: Some(cue),
+                            source: Some(src),
+                            kind,
+                            continues: None,
+                        });
                         i += n;
                         continue;
                     }
@@ -217,9 +250,7 @@ fn find(doc: &Document) -> Vec<Found> {
                 if f.source.is_some() {
                     sentence_source = f.source;
                 }
-                for c in cue.0..cue.1 {
-                    used_cue[c] = true;
-                }
+                used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
                 found.push(f);
             }
             i += n;
@@ -231,7 +262,10 @@ fn find(doc: &Document) -> Vec<Found> {
         f.cue.is_none()
             && f.continues.is_none()
             && found.iter().any(|g| {
-                g.cue.is_some() && g.content.iter().any(|&(x, y)| x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y)
+                g.cue.is_some()
+                    && g.content
+                        .iter()
+                        .any(|&(x, y)| x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y)
             })
     };
     let keep: Vec<bool> = found.iter().map(|f| !covered(f)).collect();
@@ -254,7 +288,12 @@ fn find(doc: &Document) -> Vec<Found> {
 type Attribution = (Option<Range>, Range, Option<usize>);
 
 /// `“…,” the official said` or `“…,” said the official` after the quote, in its sentence.
-fn attribution_after(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) -> Option<Attribution> {
+fn attribution_after(
+    doc: &Document,
+    t: &Tokens,
+    sent_of: &[usize],
+    q: &Quoted,
+) -> Option<Attribution> {
     let lx = QuoteLexicon::get();
     let end = q.last();
     let sent = &doc.sentences[sent_of[end - 1]];
@@ -275,7 +314,8 @@ fn attribution_after(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) 
     }
     // SOURCE CUE: the cue within a few tokens.
     for c in i + 1..limit.min(i + 14) {
-        if t.words[c] == "“" || t.words[c] == "\"" || matches!(t.words[c], "." | ";" | "!" | "?") {
+        if t.words[c] == "“" || t.words[c] == "\"" || matches!(t.words[c], "." | ";" | "!" | "?")
+        {
             break;
         }
         if let Some((n, class)) = lx.cue_at(&t.words[..limit], c) {
@@ -290,7 +330,12 @@ fn attribution_after(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) 
 }
 
 /// `X said: “…”`, `X said, “…”`, `X said that “…”` before the quote, in its sentence.
-fn attribution_before(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) -> Option<Attribution> {
+fn attribution_before(
+    doc: &Document,
+    t: &Tokens,
+    sent_of: &[usize],
+    q: &Quoted,
+) -> Option<Attribution> {
     let start = q.first();
     let sent = &doc.sentences[sent_of[start]];
     let floor = sent.tokens.0 as usize;
@@ -305,7 +350,12 @@ fn attribution_before(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted)
         j -= 1;
         that = Some(j);
     }
-    cue_ending_at(t, floor, j).map(|(source, cue)| (source, cue, that))
+    cue_ending_at(t, floor, j).map(|(source, cue)| {
+        // Words between the cue and the quotation make it a paraphrase with a quoted
+        // fragment ("said the spending was “…”"): the content starts after the cue.
+        let gap = that.unwrap_or(j) > cue.1 && !matches!(t.words[j], ":" | ",");
+        (source, cue, if gap { Some(cue.1) } else { that })
+    })
 }
 
 /// A cue (and the source phrase before it) ending exactly at token `end`, allowing
@@ -329,7 +379,12 @@ fn cue_ending_at(t: &Tokens, floor: usize, end: usize) -> Option<(Option<Range>,
 }
 
 /// A quote opening a paragraph or sentence introduced by the sentence before: `He said:`.
-fn attribution_in_previous_sentence(doc: &Document, t: &Tokens, sent_of: &[usize], q: &Quoted) -> Option<Attribution> {
+fn attribution_in_previous_sentence(
+    doc: &Document,
+    t: &Tokens,
+    sent_of: &[usize],
+    q: &Quoted,
+) -> Option<Attribution> {
     let s = sent_of[q.first()];
     if s == 0 || doc.sentences[s].tokens.0 as usize != q.first() {
         return None;
@@ -354,7 +409,8 @@ fn indirect(
 ) -> Option<Found> {
     // Sentence end without final punctuation or closing marks.
     let mut end = b;
-    while end > a && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) && t.words[end - 1] != ")" {
+    while end > a && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) && t.words[end - 1] != ")"
+    {
         end -= 1;
     }
     let kind_of = |content: &[Range]| {
@@ -379,8 +435,24 @@ fn indirect(
     if class == CueClass::According {
         let source = t.source_after(cue.1, end)?;
         // "…, according to X." / "According to X, …" / "A, according to X, B".
-        let before = (a, if cue.0 > a && t.words[cue.0 - 1] == "," { cue.0 - 1 } else { cue.0 });
-        let after_start = if source.1 < end && t.words[source.1] == "," { source.1 + 1 } else { source.1 };
+        let before = (
+            a,
+            if cue.0 > a && t.words[cue.0 - 1] == "," {
+                cue.0 - 1
+            } else {
+                cue.0
+            },
+        );
+        // A relative clause on the source runs to the next comma ("officials … who spoke on condition of anonymity,").
+        let mut after_start = source.1;
+        if after_start < end && matches!(t.words[after_start], "who" | "which" | "whose") {
+            if let Some(comma) = (after_start..end).find(|&k| t.words[k] == ",") {
+                after_start = comma;
+            }
+        }
+        if after_start < end && t.words[after_start] == "," {
+            after_start += 1;
+        }
         return found(vec![before, (after_start, end)], Some(source));
     }
 
@@ -403,15 +475,22 @@ fn indirect(
             k += 1;
         }
         if k >= end || is_headline {
-            return found(vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)], Some(source));
+            return found(
+                vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)],
+                Some(source),
+            );
         }
         if t.words[k] == "," {
             // "A, two officials said, is B": the content runs on after the attribution,
             // unless what follows is a participle clause ("…, intensifying efforts").
             let next = t.words.get(k + 1).copied().unwrap_or("");
-            let parenthetical = !next.ends_with("ing") && !(k..end).any(|i| in_quote[i] && t.words[i] == "“");
+            let parenthetical =
+                !next.ends_with("ing") && !(k..end).any(|i| in_quote[i] && t.words[i] == "“");
             let content = if parenthetical {
-                vec![(dateline_end(t, a, source.0 - 1), source.0 - 1), (k + 1, end)]
+                vec![
+                    (dateline_end(t, a, source.0 - 1), source.0 - 1),
+                    (k + 1, end),
+                ]
             } else {
                 vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)]
             };
@@ -419,18 +498,29 @@ fn indirect(
         }
     }
     // SOURCE CUE (that) CONTENT: the source opens the sentence or a clause.
-    if source.0 == a || matches!(t.words[source.0 - 1], "," | "and" | "but" | "But" | "And" | ";" | "—" | "as") {
+    if source.0 == a
+        || matches!(
+            t.words[source.0 - 1],
+            "," | "and" | "but" | "But" | "And" | ";" | "—" | "as"
+        )
+    {
         let mut start = cue.1;
         // Skip an adverbial ("said on Thursday that …") or, after "told", the addressee.
         let that = (start..end.min(start + 8)).find(|&i| t.words[i].eq_ignore_ascii_case("that"));
         let skippable = |from: usize, to: usize| {
             (from..to).all(|i| !matches!(t.words[i], "." | ";" | "“" | "”"))
-                && (from == to || class == CueClass::Tell || is_adverbial(t.words[from]))
+                && (from == to || class == CueClass::Tell || opens_adverbial(t.words[from]))
         };
         if let Some(that) = that.filter(|&th| skippable(start, th)) {
             start = that;
         } else if class == CueClass::Tell {
-            while start < end && (t.is_capitalized(start) || QuoteLexicon::get().source_word(t.words[start]).is_some_and(|w| w != SourceWord::Pronoun) || t.words[start] == "reporters") {
+            while start < end
+                && (t.is_capitalized(start)
+                    || QuoteLexicon::get()
+                        .source_word(t.words[start])
+                        .is_some_and(|w| w != SourceWord::Pronoun)
+                    || t.words[start] == "reporters")
+            {
                 start += 1;
             }
         }
@@ -452,7 +542,11 @@ fn write(doc: &mut Document, found: Vec<Found>) {
         TextSpan {
             start: first.start,
             end: last.end,
-            text: doc.text.get(first.bytes.0 as usize..last.bytes.1 as usize).unwrap_or_default().to_string(),
+            text: doc
+                .text
+                .get(first.bytes.0 as usize..last.bytes.1 as usize)
+                .unwrap_or_default()
+                .to_string(),
         }
     };
     // Keep text order: quotes sorted by where their content starts.
@@ -496,7 +590,10 @@ fn write(doc: &mut Document, found: Vec<Found>) {
 /// aide, adviser or source is anonymous; plural common nouns are groups.
 fn classify(doc: &Document, (a, b): Range, lx: &QuoteLexicon) -> SourceKind {
     let words: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
-    let last = words.last().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+    let last = words
+        .last()
+        .map(|w| w.to_ascii_lowercase())
+        .unwrap_or_default();
     if is_anonymous_head(&words) {
         return SourceKind::Anonymous;
     }
@@ -517,56 +614,178 @@ fn classify(doc: &Document, (a, b): Range, lx: &QuoteLexicon) -> SourceKind {
             _ => SourceKind::Other,
         };
     }
-    if ["statement", "report", "poll", "polls", "survey", "study", "data", "memo", "letter", "documents"].contains(&last.as_str()) {
+    if [
+        "statement",
+        "report",
+        "poll",
+        "polls",
+        "survey",
+        "study",
+        "data",
+        "memo",
+        "letter",
+        "documents",
+    ]
+    .contains(&last.as_str())
+    {
         return SourceKind::Document;
     }
-    if words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+    if words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         return SourceKind::Person;
     }
     SourceKind::Group
 }
 
 /// An unnamed official, aide, adviser or source: the head noun is one of those
-/// and no capitalized word but an affiliation ("Defense Department", "White House") precedes it.
+/// and the capitalized words before it read as an affiliation ("Defense
+/// Department", "White House", "Trump"), not as a name ("Smith's aide").
 fn is_anonymous_head(words: &[&str]) -> bool {
     const HEADS: [&str; 14] = [
         "official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "source", "sources",
         "people", "person", "diplomat", "diplomats",
     ];
-    // The head is the last word before a post-modifier ("officials briefed on the talks").
-    let head = words
+    const OPENERS: [&str; 9] = ["A", "An", "The", "Two", "Three", "Several", "Some", "Other", "Many"];
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // The head, unless a name follows it ("adviser John Smith").
+    let Some(h) = words.iter().position(|w| HEADS.contains(&w.to_ascii_lowercase().as_str())) else {
+        return false;
+    };
+    if words.get(h + 1).is_some_and(capitalized) {
+        return false;
+    }
+    words[..h]
         .iter()
-        .position(|w| HEADS.contains(&w.to_ascii_lowercase().as_str()))
-        .filter(|&h| h + 1 == words.len() || !words[h + 1].chars().next().is_some_and(char::is_uppercase));
-    let Some(h) = head else { return false };
-    // Capitalized words before the head must read as an affiliation, not a name.
-    words[..h].iter().skip(1).all(|w| {
-        !w.chars().next().is_some_and(char::is_uppercase) || AFFILIATION_WORDS.contains(w)
-    }) && !(h > 0 && words[0].chars().next().is_some_and(char::is_uppercase) && !AFFILIATION_WORDS.contains(&words[0]) && !matches!(words[0], "A" | "An" | "The" | "Two" | "Three" | "Several" | "Some" | "Other" | "Many" | "Senior" | "Officials"))
+        .enumerate()
+        .all(|(i, w)| !capitalized(w) || AFFILIATION_WORDS.contains(w) || (i == 0 && OPENERS.contains(w)))
 }
 
 const AFFILIATION_WORDS: [&str; 26] = [
-    "White", "House", "Defense", "Department", "State", "Pentagon", "Trump", "Obama", "Clinton", "U.S.", "Justice",
-    "Homeland", "Security", "Administration", "American", "Republican", "Democratic", "Senate", "Congressional",
-    "Campaign", "Israeli", "Chinese", "Russian", "European", "Iranian", "Treasury",
+    "White",
+    "House",
+    "Defense",
+    "Department",
+    "State",
+    "Pentagon",
+    "Trump",
+    "Obama",
+    "Clinton",
+    "U.S.",
+    "Justice",
+    "Homeland",
+    "Security",
+    "Administration",
+    "American",
+    "Republican",
+    "Democratic",
+    "Senate",
+    "Congressional",
+    "Campaign",
+    "Israeli",
+    "Chinese",
+    "Russian",
+    "European",
+    "Iranian",
+    "Treasury",
 ];
 
 /// Words of a short adverbial after a cue: "on Thursday", "in a statement", "late Monday".
 fn is_adverbial(w: &str) -> bool {
     matches!(
         w,
-        "on" | "in" | "at" | "during" | "late" | "early" | "earlier" | "last" | "this" | "a" | "an" | "the" | "statement"
-            | "interview" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            | "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "Twitter" | "Facebook"
-            | "television" | "repeatedly" | "recently" | "publicly" | "privately" | "also" | "then" | "again"
-            | "to" | "reporters" | "news" | "conference" | "briefing" | "speech" | "remarks" | "email" | "told"
+        "on" | "in"
+            | "at"
+            | "during"
+            | "late"
+            | "early"
+            | "earlier"
+            | "last"
+            | "this"
+            | "a"
+            | "an"
+            | "the"
+            | "statement"
+            | "interview"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "Twitter"
+            | "Facebook"
+            | "television"
+            | "repeatedly"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "also"
+            | "then"
+            | "again"
+            | "to"
+            | "reporters"
+            | "news"
+            | "conference"
+            | "briefing"
+            | "speech"
+            | "remarks"
+            | "email"
+            | "told"
+    )
+}
+
+/// Words that open an adverbial between a cue and its "that": "said on Thursday that".
+fn opens_adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "late"
+            | "early"
+            | "earlier"
+            | "last"
+            | "this"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "repeatedly"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "also"
+            | "then"
+            | "again"
+            | "to"
+            | "yesterday"
+            | "today"
+            | "previously"
+            | "later"
     )
 }
 
 /// Where content starts once a dateline opening the paragraph is skipped ("WASHINGTON —").
 fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
     let mut i = a;
-    while i < end && i - a < 4 && t.words[i].chars().any(char::is_alphabetic) && !t.words[i].chars().any(char::is_lowercase) {
+    while i < end
+        && i - a < 4
+        && t.words[i].chars().any(char::is_alphabetic)
+        && !t.words[i].chars().any(char::is_lowercase)
+    {
         i += 1;
     }
     if i > a && i < end && matches!(t.words[i], "—" | "–" | "-" | "--") {

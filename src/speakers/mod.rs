@@ -63,7 +63,20 @@ fn name_words(text: &str) -> Vec<&str> {
 fn is_honorific(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "president" | "sen" | "senator" | "gov" | "governor" | "rep" | "gen" | "secretary" | "prof" | "rev"
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "president"
+            | "sen"
+            | "senator"
+            | "gov"
+            | "governor"
+            | "rep"
+            | "gen"
+            | "secretary"
+            | "prof"
+            | "rev"
     )
 }
 
@@ -90,7 +103,9 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
                 }
                 _ => {
                     cluster.canonical.eq_ignore_ascii_case(&entity.text)
-                        || (words.len() == 1 && cwords.len() > 1 && cwords.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
+                        || (words.len() == 1
+                            && cwords.len() > 1
+                            && cwords.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
                 }
             };
             if same {
@@ -98,8 +113,14 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
                 break;
             }
         }
-        let first_word = entity.text.split_whitespace().next().filter(|w| is_honorific(w));
-        let honorific = first_word.or_else(|| entity_title(doc, e)).map(|t| t.to_ascii_lowercase());
+        let first_word = entity
+            .text
+            .split_whitespace()
+            .next()
+            .filter(|w| is_honorific(w));
+        let honorific = first_word
+            .or_else(|| entity_title(doc, e))
+            .map(|t| t.to_ascii_lowercase());
         let gender = match honorific.as_deref() {
             Some("mr." | "mr") => Some(Gender::Male),
             Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
@@ -138,7 +159,10 @@ fn entity_title(doc: &Document, e: usize) -> Option<&str> {
     let first = doc.entities[e].tokens.0 as usize;
     let prev = first.checked_sub(1)?;
     let w = doc.token_text(prev);
-    w.chars().next().is_some_and(char::is_uppercase).then_some(w)
+    w.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(w)
 }
 
 /// Role phrase (lower-case, without determiner) → cluster, from titles and appositions.
@@ -149,11 +173,20 @@ fn roles(doc: &Document) -> HashMap<String, u32> {
             continue;
         }
         let Some(c) = entity.cluster else { continue };
-        // Titles: up to three capitalized words before the name ("Homeland Security Secretary").
+        // Titles: the word before the name ("Secretary Nielsen"), or the mention's own first
+        // word when the tagger took it in ("President Trump").
         let first = entity.tokens.0 as usize;
-        if let Some(title) = entity_title(doc, e) {
+        let inner_title = entity
+            .text
+            .split_whitespace()
+            .next()
+            .filter(|w| is_honorific(w) && entity.text.contains(' '));
+        if let Some(title) = inner_title.or_else(|| entity_title(doc, e)) {
             let t = title.trim_end_matches('.').to_lowercase();
-            if !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "the" | "a" | "an" | "and" | "but") {
+            if !matches!(
+                t.as_str(),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "the" | "a" | "an" | "and" | "but"
+            ) {
                 roles.insert(expand_title(&t), c);
                 if first >= 2 {
                     let two = format!("{} {}", doc.token_text(first - 2).to_lowercase(), t);
@@ -165,13 +198,23 @@ fn roles(doc: &Document) -> HashMap<String, u32> {
         let after = entity.tokens.1 as usize;
         if doc.tokens.get(after).is_some() && doc.token_text(after) == "," {
             let det = after + 1;
-            if det < doc.tokens.len() && matches!(doc.token_text(det).to_lowercase().as_str(), "the" | "a" | "an") {
+            if det < doc.tokens.len()
+                && matches!(
+                    doc.token_text(det).to_lowercase().as_str(),
+                    "the" | "a" | "an"
+                )
+            {
                 let mut end = det + 1;
-                while end < doc.tokens.len() && end - det <= 6 && !matches!(doc.token_text(end), "," | "." | ";" | "—") {
+                while end < doc.tokens.len()
+                    && end - det <= 6
+                    && !matches!(doc.token_text(end), "," | "." | ";" | "—")
+                {
                     end += 1;
                 }
                 if end > det + 1 && end < doc.tokens.len() && doc.token_text(end) == "," {
-                    let phrase: Vec<String> = (det + 1..end).map(|i| doc.token_text(i).to_lowercase()).collect();
+                    let phrase: Vec<String> = (det + 1..end)
+                        .map(|i| doc.token_text(i).to_lowercase())
+                        .collect();
                     if let Some(head) = phrase.last() {
                         roles.insert(head.clone(), c);
                     }
@@ -208,8 +251,11 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
     for s in 0..doc.sources.len() {
         let m = doc.sources[s].mention.clone();
         // A named entity inside the source phrase: the last person, else the last organization.
-        let inside: Vec<&crate::document::Entity> =
-            doc.entities.iter().filter(|e| e.start >= m.start && e.end <= m.end).collect();
+        let inside: Vec<&crate::document::Entity> = doc
+            .entities
+            .iter()
+            .filter(|e| e.start >= m.start && e.end <= m.end)
+            .collect();
         let named = inside
             .iter()
             .rev()
@@ -223,9 +269,16 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         }
         let speaker = named
             .or_else(|| {
-                let phrase = lower.trim_start_matches("the ").trim_end_matches(',').trim();
+                let phrase = lower
+                    .trim_start_matches("the ")
+                    .trim_end_matches(',')
+                    .trim();
                 (doc.sources[s].kind != SourceKind::Anonymous)
-                    .then(|| roles.get(phrase).or_else(|| phrase.split_whitespace().last().and_then(|h| roles.get(h))))
+                    .then(|| {
+                        roles
+                            .get(phrase)
+                            .or_else(|| phrase.split_whitespace().last().and_then(|h| roles.get(h)))
+                    })
                     .flatten()
                     .copied()
             })
@@ -239,12 +292,19 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     .iter()
                     .rev()
                     .filter(|&&(start, _)| start < m.start)
-                    .find(|&&(_, c)| genders.get(c as usize).copied().flatten().is_none_or(|g| Some(g) == want))
+                    .find(|&&(_, c)| {
+                        genders
+                            .get(c as usize)
+                            .copied()
+                            .flatten()
+                            .is_none_or(|g| Some(g) == want)
+                    })
                     .map(|&(_, c)| c)
             });
         doc.sources[s].speaker = speaker;
         if let Some(c) = speaker {
-            if doc.sources[s].kind == SourceKind::Other || doc.sources[s].kind == SourceKind::Group {
+            if doc.sources[s].kind == SourceKind::Other || doc.sources[s].kind == SourceKind::Group
+            {
                 doc.sources[s].kind = match doc.clusters[c as usize].label {
                     EntityLabel::ORG => SourceKind::Organization,
                     _ => SourceKind::Person,

@@ -1,0 +1,276 @@
+//! Quote finding and speaker resolution on hand-written news sentences.
+
+use byline::document::{Entity, EntityLabel, QuoteKind, SourceKind};
+use byline::quotes::QuoteFinder;
+use byline::speakers::SpeakerResolver;
+use byline::{Document, Pipeline, Processor, ProcessorError, Segmenter};
+
+struct Q {
+    kind: QuoteKind,
+    content: String,
+    source: Option<String>,
+    cue: Option<String>,
+    speaker: Option<String>,
+    continues: bool,
+}
+
+fn quotes(text: &str) -> Vec<Q> {
+    let doc = Pipeline::default()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    doc.quotes
+        .iter()
+        .map(|q| Q {
+            kind: q.kind,
+            content: q
+                .content
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" … "),
+            source: q
+                .source
+                .map(|s| doc.sources[s as usize].mention.text.clone()),
+            cue: q.cue.as_ref().map(|c| c.text.clone()),
+            speaker: q.speaker_name.clone(),
+            continues: q.continues.is_some(),
+        })
+        .collect()
+}
+
+#[track_caller]
+fn one(text: &str) -> Q {
+    let mut qs = quotes(text);
+    assert_eq!(
+        qs.len(),
+        1,
+        "expected one quote in {text:?}, got {:?}",
+        qs.iter().map(|q| &q.content).collect::<Vec<_>>()
+    );
+    qs.remove(0)
+}
+
+#[test]
+fn direct_quote_with_attribution_after() {
+    let q = one("“We will not back down,” Maria Alvarez said on Tuesday.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.content, "“We will not back down,”");
+    assert_eq!(q.source.as_deref(), Some("Maria Alvarez"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_deref(), Some("Maria Alvarez"));
+}
+
+#[test]
+fn inverted_attribution() {
+    let q = one("\"The plan is dead,\" said Sen. Thomas Whitfield.");
+    assert_eq!(q.source.as_deref(), Some("Sen. Thomas Whitfield"));
+    assert_eq!(q.speaker.as_deref(), Some("Thomas Whitfield"));
+}
+
+#[test]
+fn attribution_before_with_colon() {
+    let q = one("Governor Elena Duarte told reporters: “Not on my watch.”");
+    assert_eq!(q.content, "“Not on my watch.”");
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    assert_eq!(q.source.as_deref(), Some("Governor Elena Duarte"));
+}
+
+#[test]
+fn split_quote_continues_with_same_speaker() {
+    let qs =
+        quotes("“We came to finish a deal,” Viktor Lindqvist said. “We will not sign a bad one.”");
+    assert_eq!(qs.len(), 2);
+    assert!(qs[1].continues);
+    assert_eq!(qs[1].source, None);
+    assert_eq!(qs[1].cue, None);
+    assert_eq!(qs[1].speaker.as_deref(), Some("Viktor Lindqvist"));
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let q = one("“The first paragraph of the statement goes here.\n\n“And the second one ends it,” the mayor said.");
+    assert!(q.content.contains("first paragraph") && q.content.contains("second one"));
+    assert_eq!(q.source.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn unbalanced_mark_does_not_swallow_the_article() {
+    let qs = quotes("He said “this mark never closes and the text runs on\n\nThe council met on Monday. Nothing was decided.");
+    assert!(
+        qs.iter().all(|q| !q.content.contains("council")),
+        "the quote ran into the next paragraph"
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_statements() {
+    assert!(quotes("The so-called “caravan” reached the border on Monday.").is_empty());
+    assert!(quotes("She hosted “The Morning Show” for years.").is_empty());
+}
+
+#[test]
+fn indirect_source_cue_that_content() {
+    let q = one("The mayor said that the plan would cost $450 million.");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.content, "that the plan would cost $450 million");
+    assert_eq!(q.source.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn indirect_content_then_source() {
+    let q = one("The talks had stalled, a senior official said on Thursday.");
+    assert_eq!(q.content, "The talks had stalled");
+    assert_eq!(q.source.as_deref(), Some("a senior official"));
+}
+
+#[test]
+fn according_to_in_the_middle() {
+    let q =
+        one("Other options, according to two aides familiar with the talks, include new tariffs.");
+    assert_eq!(q.cue.as_deref(), Some("according to"));
+    assert_eq!(
+        q.source.as_deref(),
+        Some("two aides familiar with the talks")
+    );
+    assert_eq!(q.content, "Other options … include new tariffs");
+}
+
+#[test]
+fn mixed_quote() {
+    let q = one("Ms. Brennan said the spending was “money we don't have.”");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(q.content.starts_with("the spending was"));
+}
+
+#[test]
+fn headline_attribution() {
+    let q = one("Bridge Repairs to Cost $1.2 Billion, Officials Say\n\nThe work starts in May.");
+    assert_eq!(q.content, "Bridge Repairs to Cost $1.2 Billion");
+    assert_eq!(q.cue.as_deref(), Some("Say"));
+}
+
+#[test]
+fn names_in_other_words_are_not_cues() {
+    assert!(quotes("Troops from the United States arrived in Texas.").is_empty());
+}
+
+/// A stand-in NER stage that tags the given names wherever they occur, so that
+/// speaker resolution is tested apart from the tagger's accuracy.
+struct Names(Vec<(&'static str, EntityLabel)>);
+
+impl Processor for Names {
+    fn name(&self) -> &str {
+        "names"
+    }
+    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
+        for i in 0..doc.tokens.len() {
+            for &(name, label) in &self.0 {
+                let n = name.split(' ').count();
+                if i + n <= doc.tokens.len()
+                    && (i..i + n)
+                        .map(|k| doc.token_text(k))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        == name
+                {
+                    doc.entities.push(Entity {
+                        start: doc.tokens[i].start,
+                        end: doc.tokens[i + n - 1].end,
+                        text: name.to_string(),
+                        label,
+                        tokens: (i as u32, (i + n) as u32),
+                        cluster: None,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn speakers_resolve_surnames_titles_roles_and_pronouns() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Jim Mattis", EntityLabel::PER),
+            ("Mattis", EntityLabel::PER),
+            ("Trump", EntityLabel::PER),
+            ("Kirstjen Nielsen", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "Jim Mattis, the defense secretary, is expected to sign the order. \
+                President Trump has demanded more troops.\n\n\
+                “It is a national emergency,” the president said.\n\n\
+                “We are ready,” the defense secretary said.\n\n\
+                Mr. Mattis said the troops would not carry weapons. He said the mission would end in May.\n\n\
+                Kirstjen Nielsen spoke next. “The border is secure,” she said. “It will stay that way.”";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    let speaker_of = |needle: &str| {
+        doc.quotes
+            .iter()
+            .find(|q| q.content.iter().any(|c| c.text.contains(needle)))
+            .and_then(|q| q.speaker_name.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        speaker_of("national emergency"),
+        "Trump",
+        "role from a title"
+    );
+    assert_eq!(
+        speaker_of("We are ready"),
+        "Jim Mattis",
+        "role from an apposition"
+    );
+    assert_eq!(
+        speaker_of("would not carry weapons"),
+        "Jim Mattis",
+        "honorific and surname"
+    );
+    assert_eq!(speaker_of("end in May"), "Jim Mattis", "pronoun");
+    assert_eq!(
+        speaker_of("border is secure"),
+        "Kirstjen Nielsen",
+        "pronoun"
+    );
+    assert_eq!(
+        speaker_of("stay that way"),
+        "Kirstjen Nielsen",
+        "quote continuation"
+    );
+    let mattis: Vec<_> = doc
+        .clusters
+        .iter()
+        .filter(|c| c.canonical.contains("Mattis"))
+        .collect();
+    assert_eq!(
+        mattis.len(),
+        1,
+        "one cluster for Jim Mattis, Mattis and Mr. Mattis"
+    );
+}
+
+#[test]
+fn unnamed_sources_are_anonymous_and_have_no_speaker() {
+    let doc = Pipeline::default()
+        .annotate(Document::new(
+            "t",
+            "The deal is off, a Defense Department official said.",
+        ))
+        .unwrap();
+    assert_eq!(doc.sources.len(), 1);
+    assert_eq!(doc.sources[0].kind, SourceKind::Anonymous);
+    assert!(doc.sources[0].anonymous);
+    assert_eq!(doc.quotes[0].speaker, None);
+}
+
+#[test]
+fn boilerplate_is_not_quoted() {
+    assert!(quotes(
+        "Be the first to comment\n\nLeave a Reply\n\nYour email address will not be published."
+    )
+    .is_empty());
+}
