@@ -33,6 +33,9 @@ pub struct BenchArgs {
     /// Minimum seconds to spend on each measurement.
     #[arg(long, default_value_t = 3.0)]
     seconds: f64,
+    /// Stages of the pipeline measured, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', default_values_t = byline::pipeline::KNOWN_STAGES.iter().map(|s| s.to_string()))]
+    stages: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -74,7 +77,9 @@ pub fn run(args: BenchArgs) -> Result<i32> {
         bail!("no documents to measure on");
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let pipeline = Pipeline::default();
+    let pipeline = Pipeline::from_names(&args.stages)
+        .map_err(anyhow::Error::msg)?
+        .build();
     let words: usize = docs
         .iter()
         .map(|d| {

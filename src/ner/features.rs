@@ -265,6 +265,28 @@ pub fn extract_with_hints<S: AsRef<str>, V: AsRef<[S]>>(
     sentences: &[V],
     hints: Option<&[Vec<u8>]>,
 ) -> DocFeatures {
+    extract_impl(lex, cfg, sentences, hints, false)
+}
+
+/// Only the features that depend on the hints: what a second stage adds to the
+/// first stage's features (which come first in `extract_with_hints`' key lists,
+/// in the same order), so a tagger can look those up once for both stages.
+pub fn extract_hint_keys<S: AsRef<str>, V: AsRef<[S]>>(
+    lex: &Lexicon,
+    cfg: FeatureConfig,
+    sentences: &[V],
+    hints: &[Vec<u8>],
+) -> DocFeatures {
+    extract_impl(lex, cfg, sentences, Some(hints), true)
+}
+
+fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
+    lex: &Lexicon,
+    cfg: FeatureConfig,
+    sentences: &[V],
+    hints: Option<&[Vec<u8>]>,
+    hints_only: bool,
+) -> DocFeatures {
     let toks: Vec<Vec<Tok>> = sentences
         .iter()
         .map(|s| {
@@ -295,7 +317,7 @@ pub fn extract_with_hints<S: AsRef<str>, V: AsRef<[S]>>(
     // Document casing statistics: per normalised word, how often it is written
     // lower-case, capitalised, or all caps, outside headlines and sentence starts.
     let mut casing: HashMap<&str, [u32; 3]> = HashMap::new();
-    if cfg.document {
+    if cfg.document && !hints_only {
         for (s, sent) in toks.iter().enumerate() {
             if caps_lines[s] {
                 continue;
@@ -350,7 +372,7 @@ pub fn extract_with_hints<S: AsRef<str>, V: AsRef<[S]>>(
         // Gazetteer matches: (list, position code) per token.
         gaz.clear();
         gaz.resize(n, Vec::new());
-        if cfg.gazetteer && !lex.gazetteer.is_empty() {
+        if cfg.gazetteer && !lex.gazetteer.is_empty() && !hints_only {
             let mut phrase = String::new();
             for i in 0..n {
                 phrase.clear();
@@ -406,102 +428,107 @@ pub fn extract_with_hints<S: AsRef<str>, V: AsRef<[S]>>(
             let ii = i as isize;
             let k = &mut out.keys;
             let mut f = |h: FeatHash| k.push(h.finish());
-            f(FeatHash::new(0));
-            f(FeatHash::new(1).str(t.form));
-            f(FeatHash::new(2).str(&t.norm));
-            f(FeatHash::new(3).str(norm_at(ii - 1)));
-            f(FeatHash::new(4).str(norm_at(ii + 1)));
-            f(FeatHash::new(5).str(norm_at(ii - 2)));
-            f(FeatHash::new(6).str(norm_at(ii + 2)));
-            f(FeatHash::new(7).str(norm_at(ii - 1)).str(&t.norm));
-            f(FeatHash::new(8).str(&t.norm).str(norm_at(ii + 1)));
-            f(FeatHash::new(9).str(&t.shape));
-            f(FeatHash::new(10).str(&t.short));
-            f(FeatHash::new(11).str(short_at(ii - 1)));
-            f(FeatHash::new(12).str(short_at(ii + 1)));
-            f(FeatHash::new(13)
-                .str(short_at(ii - 1))
-                .str(&t.short)
-                .str(short_at(ii + 1)));
-            f(FeatHash::new(16).num(i.min(3) as u64).str(&t.short));
-            f(FeatHash::new(17).num(caps_line as u64).str(&t.short));
-            f(FeatHash::new(22).str(norm_at(ii - 1)).str(&t.short));
-            f(FeatHash::new(23).str(&t.short).str(norm_at(ii + 1)));
-            f(FeatHash::new(24).num(t.form.chars().count().min(12) as u64));
-            if caps_line {
-                f(FeatHash::new(25).str(&t.norm));
-            }
-            if cfg.affixes {
-                let chars: Vec<(usize, char)> = t.norm.char_indices().collect();
-                let m = chars.len();
-                for len in 1..=4.min(m) {
-                    let end = if len < m { chars[len].0 } else { t.norm.len() };
-                    f(FeatHash::new(14).num(len as u64).str(&t.norm[..end]));
-                    f(FeatHash::new(15)
-                        .num(len as u64)
-                        .str(&t.norm[chars[m - len].0..]));
+            if !hints_only {
+                f(FeatHash::new(0));
+                f(FeatHash::new(1).str(t.form));
+                f(FeatHash::new(2).str(&t.norm));
+                f(FeatHash::new(3).str(norm_at(ii - 1)));
+                f(FeatHash::new(4).str(norm_at(ii + 1)));
+                f(FeatHash::new(5).str(norm_at(ii - 2)));
+                f(FeatHash::new(6).str(norm_at(ii + 2)));
+                f(FeatHash::new(7).str(norm_at(ii - 1)).str(&t.norm));
+                f(FeatHash::new(8).str(&t.norm).str(norm_at(ii + 1)));
+                f(FeatHash::new(9).str(&t.shape));
+                f(FeatHash::new(10).str(&t.short));
+                f(FeatHash::new(11).str(short_at(ii - 1)));
+                f(FeatHash::new(12).str(short_at(ii + 1)));
+                f(FeatHash::new(13)
+                    .str(short_at(ii - 1))
+                    .str(&t.short)
+                    .str(short_at(ii + 1)));
+                f(FeatHash::new(16).num(i.min(3) as u64).str(&t.short));
+                f(FeatHash::new(17).num(caps_line as u64).str(&t.short));
+                f(FeatHash::new(22).str(norm_at(ii - 1)).str(&t.short));
+                f(FeatHash::new(23).str(&t.short).str(norm_at(ii + 1)));
+                f(FeatHash::new(24).num(t.form.chars().count().min(12) as u64));
+                if caps_line {
+                    f(FeatHash::new(25).str(&t.norm));
                 }
-            }
-            if cfg.clusters {
-                for o in -2isize..=2 {
-                    let j = ii + o;
-                    let c = if j < 0 || j as usize >= n {
-                        None
-                    } else {
-                        sent[j as usize].clusters
-                    };
-                    match c {
-                        Some(ids) => {
-                            for (g, &id) in ids.iter().enumerate() {
-                                f(FeatHash::new(18)
-                                    .num((g * 8 + (o + 2) as usize) as u64)
-                                    .num(id as u64));
-                                if o == 0 {
-                                    f(FeatHash::new(19).num(g as u64).num(id as u64).str(&t.short));
+                if cfg.affixes {
+                    let chars: Vec<(usize, char)> = t.norm.char_indices().collect();
+                    let m = chars.len();
+                    for len in 1..=4.min(m) {
+                        let end = if len < m { chars[len].0 } else { t.norm.len() };
+                        f(FeatHash::new(14).num(len as u64).str(&t.norm[..end]));
+                        f(FeatHash::new(15)
+                            .num(len as u64)
+                            .str(&t.norm[chars[m - len].0..]));
+                    }
+                }
+                if cfg.clusters {
+                    for o in -2isize..=2 {
+                        let j = ii + o;
+                        let c = if j < 0 || j as usize >= n {
+                            None
+                        } else {
+                            sent[j as usize].clusters
+                        };
+                        match c {
+                            Some(ids) => {
+                                for (g, &id) in ids.iter().enumerate() {
+                                    f(FeatHash::new(18)
+                                        .num((g * 8 + (o + 2) as usize) as u64)
+                                        .num(id as u64));
+                                    if o == 0 {
+                                        f(FeatHash::new(19)
+                                            .num(g as u64)
+                                            .num(id as u64)
+                                            .str(&t.short));
+                                    }
                                 }
                             }
+                            None => f(FeatHash::new(18).num(100 + (o + 2) as u64)),
                         }
-                        None => f(FeatHash::new(18).num(100 + (o + 2) as u64)),
                     }
                 }
-            }
-            if cfg.gazetteer {
-                for &(list, pos) in &gaz[i] {
-                    f(FeatHash::new(21).num(list as u64).num(pos as u64));
-                    f(FeatHash::new(26)
-                        .num(list as u64)
-                        .num(pos as u64)
-                        .num(t.caps as u64));
+                if cfg.gazetteer {
+                    for &(list, pos) in &gaz[i] {
+                        f(FeatHash::new(21).num(list as u64).num(pos as u64));
+                        f(FeatHash::new(26)
+                            .num(list as u64)
+                            .num(pos as u64)
+                            .num(t.caps as u64));
+                    }
                 }
-            }
-            if cfg.document && t.caps != Caps::NoLetter {
-                // How this word is cased elsewhere in the article (this mention excluded).
-                let mut c = casing.get(t.norm.as_str()).copied().unwrap_or([0; 3]);
-                if !(caps_line || i == 0 && matches!(t.caps, Caps::Init | Caps::Mixed)) {
-                    let own = match t.caps {
-                        Caps::Lower => 0,
-                        Caps::All => 2,
-                        _ => 1,
+                if cfg.document && t.caps != Caps::NoLetter {
+                    // How this word is cased elsewhere in the article (this mention excluded).
+                    let mut c = casing.get(t.norm.as_str()).copied().unwrap_or([0; 3]);
+                    if !(caps_line || i == 0 && matches!(t.caps, Caps::Init | Caps::Mixed)) {
+                        let own = match t.caps {
+                            Caps::Lower => 0,
+                            Caps::All => 2,
+                            _ => 1,
+                        };
+                        c[own] = c[own].saturating_sub(1);
+                    }
+                    let class = match (c[0] > 0, c[1] > 0 || c[2] > 0) {
+                        (false, false) => 0u64,
+                        (true, false) => 1,
+                        (false, true) => {
+                            if c[2] > c[1] {
+                                3
+                            } else {
+                                2
+                            }
+                        }
+                        (true, true) => 4,
                     };
-                    c[own] = c[own].saturating_sub(1);
+                    f(FeatHash::new(20).num(t.caps as u64).num(class));
+                    f(FeatHash::new(27)
+                        .num(t.caps as u64)
+                        .num(class)
+                        .num(caps_line as u64 * 2 + (i == 0) as u64));
                 }
-                let class = match (c[0] > 0, c[1] > 0 || c[2] > 0) {
-                    (false, false) => 0u64,
-                    (true, false) => 1,
-                    (false, true) => {
-                        if c[2] > c[1] {
-                            3
-                        } else {
-                            2
-                        }
-                    }
-                    (true, true) => 4,
-                };
-                f(FeatHash::new(20).num(t.caps as u64).num(class));
-                f(FeatHash::new(27)
-                    .num(t.caps as u64)
-                    .num(class)
-                    .num(caps_line as u64 * 2 + (i == 0) as u64));
             }
             if let Some(own) = hint_at(s, i) {
                 let prev = if i > 0 {

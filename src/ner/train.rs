@@ -290,7 +290,7 @@ fn fit(
         });
         reports.push(rep);
         let score = f1.unwrap_or(epoch as f64);
-        if best.as_ref().map_or(true, |(f, _)| score > *f) {
+        if best.as_ref().is_none_or(|(f, _)| score > *f) {
             best = Some((score, scorer));
         }
     }

@@ -644,22 +644,38 @@ fn classify(doc: &Document, (a, b): Range, lx: &QuoteLexicon) -> SourceKind {
 /// Department", "White House", "Trump"), not as a name ("Smith's aide").
 fn is_anonymous_head(words: &[&str]) -> bool {
     const HEADS: [&str; 14] = [
-        "official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "source", "sources",
-        "people", "person", "diplomat", "diplomats",
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "source",
+        "sources",
+        "people",
+        "person",
+        "diplomat",
+        "diplomats",
     ];
-    const OPENERS: [&str; 9] = ["A", "An", "The", "Two", "Three", "Several", "Some", "Other", "Many"];
+    const OPENERS: [&str; 9] = [
+        "A", "An", "The", "Two", "Three", "Several", "Some", "Other", "Many",
+    ];
     let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     // The head, unless a name follows it ("adviser John Smith").
-    let Some(h) = words.iter().position(|w| HEADS.contains(&w.to_ascii_lowercase().as_str())) else {
+    let Some(h) = words
+        .iter()
+        .position(|w| HEADS.contains(&w.to_ascii_lowercase().as_str()))
+    else {
         return false;
     };
     if words.get(h + 1).is_some_and(capitalized) {
         return false;
     }
-    words[..h]
-        .iter()
-        .enumerate()
-        .all(|(i, w)| !capitalized(w) || AFFILIATION_WORDS.contains(w) || (i == 0 && OPENERS.contains(w)))
+    words[..h].iter().enumerate().all(|(i, w)| {
+        !capitalized(w) || AFFILIATION_WORDS.contains(w) || (i == 0 && OPENERS.contains(w))
+    })
 }
 
 const AFFILIATION_WORDS: [&str; 26] = [
