@@ -258,6 +258,16 @@ fn score_article(
                     .speaker
                     .as_ref()
                     .is_some_and(|s| s.to_lowercase().contains(&last));
+                if !hit {
+                    r.misses.push(format!(
+                        "{} SPEAKER gold [{}] predicted [{}] source [{}] gold source [{}]",
+                        article.name,
+                        label.resolved_to,
+                        p.speaker.as_deref().unwrap_or(""),
+                        p.source.as_deref().map(snippet).unwrap_or_default(),
+                        label.source_text
+                    ));
+                }
                 r.speaker.add(Accuracy {
                     correct: usize::from(hit),
                     total: 1,
