@@ -16,6 +16,8 @@ Examples:
   byline annotate data/samples/                      every *.txt below a directory
   byline annotate news.jsonl -o annotated.jsonl      one document per JSON line
   cat article.txt | byline annotate - --pretty       one document from standard input
+  byline annotate news.jsonl --ner transformer --ner-model models/ner   entities from a transformer
+                                                     (a build with --features transformer)
 
 Input records: a text file is one document (its id is its path); a JSON Lines record needs
 \"text\", takes an optional \"id\" (else FILE:LINE), and keeps every other field under \"meta\".
@@ -60,13 +62,86 @@ pub struct AnnotateArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+
+    /// NER backend to add after the stages: `transformer` runs a Hugging Face
+    /// token-classification model (needs a build with `--features transformer` and --ner-model).
+    #[arg(long, value_name = "BACKEND")]
+    ner: Option<String>,
+
+    /// Model directory for `--ner transformer`, as transformers' save_pretrained writes it
+    /// (config.json, tokenizer.json or vocab files, model.safetensors).
+    #[arg(long, value_name = "DIR")]
+    ner_model: Option<PathBuf>,
+
+    /// Where the transformer runs: auto uses a CUDA GPU when libtorch sees one.
+    #[arg(long, value_enum, default_value_t = Device::Auto)]
+    device: Device,
+
+    /// Sequences per forward pass of the transformer.
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    ner_batch_size: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Device {
+    Auto,
+    Cpu,
+    Cuda,
+}
+
+/// The NER stage `--ner` asks for, if any.
+fn ner_stage(args: &AnnotateArgs) -> Result<Option<Box<dyn byline::Processor>>> {
+    let Some(backend) = args.ner.as_deref() else {
+        return Ok(None);
+    };
+    if backend != "transformer" {
+        anyhow::bail!("unknown NER backend '{backend}'; known: transformer");
+    }
+    let Some(dir) = &args.ner_model else {
+        anyhow::bail!("--ner transformer needs --ner-model DIR (a Hugging Face model directory)");
+    };
+    transformer_stage(dir, args)
+}
+
+#[cfg(feature = "transformer")]
+fn transformer_stage(
+    dir: &std::path::Path,
+    args: &AnnotateArgs,
+) -> Result<Option<Box<dyn byline::Processor>>> {
+    use byline::transformer::{DeviceChoice, TransformerNer, TransformerOptions};
+    let options = TransformerOptions {
+        device: match args.device {
+            Device::Auto => DeviceChoice::Auto,
+            Device::Cpu => DeviceChoice::Cpu,
+            Device::Cuda => DeviceChoice::Cuda,
+        },
+        batch_size: args.ner_batch_size.max(1),
+        ..TransformerOptions::default()
+    };
+    let ner = TransformerNer::new(dir, options).context("cannot load the transformer NER model")?;
+    Ok(Some(Box::new(ner)))
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer_stage(
+    _dir: &std::path::Path,
+    _args: &AnnotateArgs,
+) -> Result<Option<Box<dyn byline::Processor>>> {
+    anyhow::bail!(
+        "this byline was built without the transformer NER backend; build it with \
+         `scripts/setup-transformer.sh` then `scripts/cargo-transformer.sh build --release` \
+         (cargo's feature `transformer`; see the README's 'Transformer NER' section)"
+    )
 }
 
 pub fn run(args: AnnotateArgs) -> Result<i32> {
-    let pipeline = Pipeline::from_names(&args.stages)
+    let mut builder = Pipeline::from_names(&args.stages)
         .map_err(anyhow::Error::msg)?
-        .max_chars(args.max_chars)
-        .build();
+        .max_chars(args.max_chars);
+    if let Some(stage) = ner_stage(&args)? {
+        builder = builder.boxed_stage(stage);
+    }
+    let pipeline = builder.build();
     let sources = corpus::resolve_inputs(&args.inputs).map_err(anyhow::Error::msg)?;
     let total = corpus::total_bytes(&sources);
     let threads = args.threads.unwrap_or(0);
