@@ -165,10 +165,7 @@ fn oversized_text_file_is_not_read() {
         .stdout
         .clone();
     let recs = records(&out);
-    assert_eq!(
-        recs.iter().map(error_kind).collect::<Vec<_>>(),
-        [Some("too_long"), None]
-    );
+    assert_eq!(recs.iter().map(error_kind).collect::<Vec<_>>(), [Some("too_long"), None]);
 }
 
 #[test]
