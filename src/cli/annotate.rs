@@ -80,6 +80,11 @@ pub struct AnnotateArgs {
     /// Sequences per forward pass of the transformer.
     #[arg(long, value_name = "N", default_value_t = 16)]
     ner_batch_size: usize,
+
+    /// libtorch's threads for the transformer (default: one per physical core). Forward
+    /// passes run one at a time, each spread over these threads.
+    #[arg(long, value_name = "N")]
+    ner_threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -116,6 +121,7 @@ fn transformer_stage(
             Device::Cuda => DeviceChoice::Cuda,
         },
         batch_size: args.ner_batch_size.max(1),
+        threads: args.ner_threads,
         ..TransformerOptions::default()
     };
     let ner = TransformerNer::new(dir, options).context("cannot load the transformer NER model")?;
