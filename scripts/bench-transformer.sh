@@ -18,7 +18,7 @@ scripts/setup-transformer.sh >/dev/null
 scripts/cargo-transformer.sh build --release --quiet --example bench_transformer --bin byline
 if [ -z "$DOCS" ]; then
     DOCS=$W/docs.jsonl
-    target/release/byline generate --docs 8 --seed 7 -o "$DOCS"
+    [ -f "$DOCS" ] || target/release/byline generate --docs 8 --seed 7 -o "$DOCS"
 fi
 if [ ! -f "$W/bert-base/model.safetensors" ] || [ "$DOCS" -nt "$W/bert-base/model.safetensors" ]; then
     .venv-transformer/bin/python scripts/bench_transformer.py make-model "$W/bert-base" "$DOCS" 2> >(grep -vi warn >&2)
