@@ -7,7 +7,9 @@
 //!
 //! 1. [`segment`]: paragraphs, tokens (PTB/CoNLL style) and sentences, with
 //!    Unicode code-point offsets;
-//! 2. later stages add entities, quotes and their sources on the same model.
+//! 2. later stages add entities, quotes and their sources on the same model;
+//!    with the cargo feature `transformer`, the `transformer` module runs a
+//!    Hugging Face token-classification model as the NER stage.
 //!
 //! [`corpus`] reads inputs (text files, directories, JSON Lines, stdin) as a
 //! stream of records and writes JSON Lines, one output record per input
@@ -21,6 +23,8 @@ pub mod pipeline;
 pub mod quotes;
 pub mod segment;
 pub mod speakers;
+#[cfg(feature = "transformer")]
+pub mod transformer;
 
 pub use document::{Document, ErrorRecord, SCHEMA_VERSION};
 pub use pipeline::{DocError, ErrorKind, Pipeline, Processor, ProcessorError};

@@ -16,6 +16,8 @@ Examples:
   byline annotate data/samples/                      every *.txt below a directory
   byline annotate news.jsonl -o annotated.jsonl      one document per JSON line
   cat article.txt | byline annotate - --pretty       one document from standard input
+  byline annotate news.jsonl --ner transformer --ner-model models/ner   entities from a transformer
+                                                     (a build with --features transformer)
 
 Input records: a text file is one document (its id is its path); a JSON Lines record needs
 \"text\", takes an optional \"id\" (else FILE:LINE), and keeps every other field under \"meta\".
@@ -60,13 +62,105 @@ pub struct AnnotateArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+
+    /// The NER stage's backend: `builtin` (the tagger shipped in models/), `transformer`
+    /// (a Hugging Face token-classification model from --ner-model; needs a build with
+    /// `--features transformer`), or `none`.
+    #[arg(long, value_name = "BACKEND", default_value = "builtin")]
+    ner: String,
+
+    /// Model directory for `--ner transformer`, as transformers' save_pretrained writes it
+    /// (config.json, tokenizer.json or vocab files, model.safetensors).
+    #[arg(long, value_name = "DIR")]
+    ner_model: Option<PathBuf>,
+
+    /// Where the transformer runs: auto uses a CUDA GPU when libtorch sees one.
+    #[arg(long, value_enum, default_value_t = Device::Auto)]
+    device: Device,
+
+    /// Sequences per forward pass of the transformer.
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    ner_batch_size: usize,
+
+    /// libtorch's threads for the transformer (default: one per physical core). Forward
+    /// passes run one at a time, each spread over these threads.
+    #[arg(long, value_name = "N")]
+    ner_threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Device {
+    Auto,
+    Cpu,
+    Cuda,
+}
+
+/// The NER stage `--ner` asks for: the built-in tagger, a transformer, or none.
+fn ner_stage(args: &AnnotateArgs) -> Result<Option<Box<dyn byline::Processor>>> {
+    match args.ner.as_str() {
+        "builtin" => {
+            let tagger = byline::ner::NerTagger::load_default().map_err(anyhow::Error::msg)?;
+            Ok(Some(Box::new(tagger)))
+        }
+        "none" => Ok(None),
+        "transformer" => {
+            let Some(dir) = &args.ner_model else {
+                anyhow::bail!(
+                    "--ner transformer needs --ner-model DIR (a Hugging Face model directory)"
+                );
+            };
+            transformer_stage(dir, args)
+        }
+        other => anyhow::bail!("unknown NER backend '{other}'; known: builtin, transformer, none"),
+    }
+}
+
+#[cfg(feature = "transformer")]
+fn transformer_stage(
+    dir: &std::path::Path,
+    args: &AnnotateArgs,
+) -> Result<Option<Box<dyn byline::Processor>>> {
+    use byline::transformer::{DeviceChoice, TransformerNer, TransformerOptions};
+    let options = TransformerOptions {
+        device: match args.device {
+            Device::Auto => DeviceChoice::Auto,
+            Device::Cpu => DeviceChoice::Cpu,
+            Device::Cuda => DeviceChoice::Cuda,
+        },
+        batch_size: args.ner_batch_size.max(1),
+        threads: args.ner_threads,
+        ..TransformerOptions::default()
+    };
+    let ner = TransformerNer::new(dir, options).context("cannot load the transformer NER model")?;
+    Ok(Some(Box::new(ner)))
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer_stage(
+    _dir: &std::path::Path,
+    _args: &AnnotateArgs,
+) -> Result<Option<Box<dyn byline::Processor>>> {
+    anyhow::bail!(
+        "this byline was built without the transformer NER backend; build it with \
+         `scripts/setup-transformer.sh` then `scripts/cargo-transformer.sh build --release` \
+         (cargo's feature `transformer`; see the README's 'Transformer NER' section)"
+    )
 }
 
 pub fn run(args: AnnotateArgs) -> Result<i32> {
-    let pipeline = Pipeline::from_names(&args.stages)
-        .map_err(anyhow::Error::msg)?
-        .max_chars(args.max_chars)
-        .build();
+    // The stages in order, with the NER backend --ner chose in the "ner" slot, so
+    // that quotes and speakers downstream see its entities.
+    let mut builder = Pipeline::builder().max_chars(args.max_chars);
+    for name in &args.stages {
+        if name == "ner" {
+            if let Some(stage) = ner_stage(&args)? {
+                builder = builder.boxed_stage(stage);
+            }
+        } else {
+            builder = builder.named_stage(name).map_err(anyhow::Error::msg)?;
+        }
+    }
+    let pipeline = builder.build();
     let sources = corpus::resolve_inputs(&args.inputs).map_err(anyhow::Error::msg)?;
     let total = corpus::total_bytes(&sources);
     let threads = args.threads.unwrap_or(0);

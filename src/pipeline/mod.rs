@@ -108,6 +108,22 @@ impl PipelineBuilder {
         self
     }
 
+    /// Append the stage byline knows by `name` (see [`KNOWN_STAGES`]).
+    pub fn named_stage(self, name: &str) -> Result<Self, String> {
+        Ok(match name {
+            "segment" => self.stage(Segmenter::new()),
+            "ner" => self.stage(crate::ner::NerTagger::load_default()?),
+            "quotes" => self.stage(crate::quotes::QuoteFinder::new()),
+            "speakers" => self.stage(crate::speakers::SpeakerResolver::new()),
+            other => {
+                return Err(format!(
+                    "unknown stage '{other}'; known stages: {}",
+                    KNOWN_STAGES.join(", ")
+                ))
+            }
+        })
+    }
+
     /// Reject documents longer than `n` code points.
     pub fn max_chars(mut self, n: usize) -> Self {
         self.max_chars = n;
@@ -132,22 +148,9 @@ impl Pipeline {
 
     /// Build a pipeline from stage names (see [`KNOWN_STAGES`]).
     pub fn from_names<S: AsRef<str>>(names: &[S]) -> Result<PipelineBuilder, String> {
-        let mut builder = Pipeline::builder();
-        for name in names {
-            builder = match name.as_ref() {
-                "segment" => builder.stage(Segmenter::new()),
-                "ner" => builder.stage(crate::ner::NerTagger::load_default()?),
-                "quotes" => builder.stage(crate::quotes::QuoteFinder::new()),
-                "speakers" => builder.stage(crate::speakers::SpeakerResolver::new()),
-                other => {
-                    return Err(format!(
-                        "unknown stage '{other}'; known stages: {}",
-                        KNOWN_STAGES.join(", ")
-                    ))
-                }
-            };
-        }
-        Ok(builder)
+        names
+            .iter()
+            .try_fold(Pipeline::builder(), |b, name| b.named_stage(name.as_ref()))
     }
 
     pub fn stage_names(&self) -> Vec<&str> {
