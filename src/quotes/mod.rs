@@ -296,14 +296,32 @@ fn attribution_after(
 ) -> Option<Attribution> {
     let lx = QuoteLexicon::get();
     let end = q.last();
-    let sent = &doc.sentences[sent_of[end - 1]];
-    let limit = sent.tokens.1 as usize;
+    let s = sent_of[end - 1];
+    let mut limit = doc.sentences[s].tokens.1 as usize;
     let mut i = end;
     if i < limit && t.words[i] == "," {
         i += 1;
     }
     if i >= limit {
-        return None;
+        // The signature of a quotation ending in a full stop is a "sentence" of its own: “….” ― Name
+        let next = doc
+            .sentences
+            .get(s + 1)
+            .filter(|n| n.paragraph == doc.sentences[s].paragraph)?;
+        if !matches!(t.words[next.tokens.0 as usize], "―" | "—" | "–" | "--") {
+            return None;
+        }
+        limit = next.tokens.1 as usize;
+    }
+    // “…” ― NAME: a quotation signed with a dash, as in reader comments and epigraphs.
+    if matches!(t.words[i], "―" | "—" | "–" | "--") && i + 1 < limit {
+        let mut e = i + 1;
+        while e < limit && t.is_capitalized(e) {
+            e += 1;
+        }
+        if e > i + 1 && (e == limit || matches!(t.words[e], "." | "," | "(")) {
+            return Some((Some((i + 1, e)), (i, i + 1), None));
+        }
     }
     // CUE SOURCE
     if let Some((n, class)) = lx.cue_at(&t.words[..limit], i) {

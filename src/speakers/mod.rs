@@ -124,6 +124,7 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
         let gender = match honorific.as_deref() {
             Some("mr." | "mr") => Some(Gender::Male),
             Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
+            _ if words.len() > 1 && label == EntityLabel::PER => first_name_gender(words[0]),
             _ => None,
         };
         let c = match target {
@@ -239,8 +240,38 @@ fn expand_title(t: &str) -> String {
     .to_string()
 }
 
+/// Nouns naming a person's role: "the senator" with no title or apposition to go
+/// by refers to the person last quoted.
+const PERSON_ROLES: [&str; 24] = [
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "candidate",
+    "nominee",
+    "businessman",
+    "businesswoman",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "leader",
+    "billionaire",
+    "speaker",
+    "democrat",
+    "republican",
+    "judge",
+    "host",
+];
+
 fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
-    // Persons in text order, for pronouns: (start offset, cluster).
+    let mut genders = genders.to_vec();
+    // Person mentions in text order, for pronouns: (start offset, cluster).
     let mut persons: Vec<(u32, u32)> = doc
         .entities
         .iter()
@@ -248,44 +279,31 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         .filter_map(|e| e.cluster.map(|c| (e.start, c)))
         .collect();
     persons.sort();
+    let mut last_speaker: Option<u32> = None;
     for s in 0..doc.sources.len() {
-        let m = doc.sources[s].mention.clone();
-        // A named entity inside the source phrase: the last person, else the last organization.
-        let inside: Vec<&crate::document::Entity> = doc
-            .entities
-            .iter()
-            .filter(|e| e.start >= m.start && e.end <= m.end)
-            .collect();
-        let named = inside
-            .iter()
-            .rev()
-            .find(|e| e.label == EntityLabel::PER)
-            .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::ORG))
-            .and_then(|e| e.cluster);
-        let lower = m.text.to_lowercase();
         if doc.sources[s].kind == SourceKind::Anonymous {
             doc.sources[s].speaker = None;
             continue;
         }
-        let speaker = named
+        let m = doc.sources[s].mention.clone();
+        let lower = m.text.to_lowercase();
+        let phrase = lower
+            .trim_start_matches("the ")
+            .trim_end_matches(',')
+            .trim()
+            .to_string();
+        let speaker = named_inside(doc, m.start, m.end)
+            .or_else(|| name_in_words(doc, &m.text, &mut genders))
             .or_else(|| {
-                let phrase = lower
-                    .trim_start_matches("the ")
-                    .trim_end_matches(',')
-                    .trim();
-                (doc.sources[s].kind != SourceKind::Anonymous)
-                    .then(|| {
-                        roles
-                            .get(phrase)
-                            .or_else(|| phrase.split_whitespace().last().and_then(|h| roles.get(h)))
-                    })
-                    .flatten()
+                roles
+                    .get(&phrase)
+                    .or_else(|| phrase.split_whitespace().last().and_then(|h| roles.get(h)))
                     .copied()
             })
             .or_else(|| {
                 let want = match lower.as_str() {
-                    "he" => Some(Gender::Male),
-                    "she" => Some(Gender::Female),
+                    "he" => Gender::Male,
+                    "she" => Gender::Female,
                     _ => return None,
                 };
                 persons
@@ -297,24 +315,30 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                             .get(c as usize)
                             .copied()
                             .flatten()
-                            .is_none_or(|g| Some(g) == want)
+                            .is_none_or(|g| g == want)
                     })
                     .map(|&(_, c)| c)
+            })
+            .or_else(|| {
+                // "the Vermont senator": the person last quoted, when the role fits a person.
+                let head = phrase.split_whitespace().last()?;
+                (lower.starts_with("the ") && PERSON_ROLES.contains(&head))
+                    .then_some(last_speaker)
+                    .flatten()
             });
         doc.sources[s].speaker = speaker;
-        if let Some(c) = speaker {
-            if doc.sources[s].kind == SourceKind::Other || doc.sources[s].kind == SourceKind::Group
-            {
-                doc.sources[s].kind = match doc.clusters[c as usize].label {
-                    EntityLabel::ORG => SourceKind::Organization,
-                    _ => SourceKind::Person,
-                };
-            }
+        let Some(c) = speaker else { continue };
+        if matches!(doc.sources[s].kind, SourceKind::Other | SourceKind::Group) {
+            doc.sources[s].kind = match doc.clusters[c as usize].label {
+                EntityLabel::ORG => SourceKind::Organization,
+                _ => SourceKind::Person,
+            };
+        }
+        if doc.clusters[c as usize].label == EntityLabel::PER {
+            last_speaker = Some(c);
             // A resolved pronoun or role counts as a mention of the person for later pronouns.
-            if doc.clusters[c as usize].label == EntityLabel::PER {
-                let at = persons.partition_point(|&(start, _)| start <= m.start);
-                persons.insert(at, (m.start, c));
-            }
+            let at = persons.partition_point(|&(start, _)| start <= m.start);
+            persons.insert(at, (m.start, c));
         }
     }
     for q in 0..doc.quotes.len() {
@@ -326,4 +350,103 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         doc.quotes[q].speaker = speaker;
         doc.quotes[q].speaker_name = speaker.map(|c| doc.clusters[c as usize].canonical.clone());
     }
+}
+
+/// The cluster of an entity inside `[start, end)`: the last person, else the last
+/// organization, else any mention the tagger typed otherwise ("Mr. Trump" as LOC).
+fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
+    let inside: Vec<&crate::document::Entity> = doc
+        .entities
+        .iter()
+        .filter(|e| e.start >= start && e.end <= end)
+        .collect();
+    [
+        EntityLabel::PER,
+        EntityLabel::ORG,
+        EntityLabel::MISC,
+        EntityLabel::LOC,
+    ]
+    .iter()
+    .find_map(|&label| inside.iter().rev().find(|e| e.label == label))
+    .and_then(|e| e.cluster)
+}
+
+/// A name the tagger missed: the last run of capitalized words in the source
+/// phrase joins the cluster whose name ends the same way, or starts one.
+fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender>>) -> Option<u32> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '(' || c == ')'))
+        .collect();
+    let capitalized = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let end = words.iter().rposition(|w| capitalized(w))? + 1;
+    let mut start = end - 1;
+    while start > 0 && capitalized(words[start - 1]) {
+        start -= 1;
+    }
+    let run = name_words_of(&words[start..end]);
+    // A lone sentence-opening word ("The", "Officials") is not a name.
+    if run.is_empty() || (run.len() == 1 && (start == 0 && end == 1) && !is_honorific(words[0])) {
+        return None;
+    }
+    let last = run
+        .last()?
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
+    if let Some(c) = doc.clusters.iter().rev().find(|c| {
+        matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
+            && name_words(&c.canonical)
+                .last()
+                .is_some_and(|w| w.to_lowercase() == last)
+    }) {
+        return Some(c.id);
+    }
+    let honorific = start > 0 && is_honorific(words[start - 1]) || is_honorific(words[start]);
+    let label = if honorific || (2..=3).contains(&run.len()) {
+        EntityLabel::PER
+    } else {
+        EntityLabel::ORG
+    };
+    doc.clusters.push(EntityCluster {
+        id: doc.clusters.len() as u32,
+        canonical: run.join(" "),
+        label,
+        mentions: Vec::new(),
+    });
+    genders.push(None);
+    Some(doc.clusters.len() as u32 - 1)
+}
+
+fn name_words_of<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = words.to_vec();
+    while out.len() > 1 && is_honorific(out[0]) {
+        out.remove(0);
+    }
+    if out.len() == 1 && is_honorific(out[0]) {
+        out.clear();
+    }
+    out
+}
+
+/// Gender of a common first name, from `data/speakers/first-names.txt`.
+fn first_name_gender(name: &str) -> Option<Gender> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../../data/speakers/first-names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(g, n)| match g {
+                    "female" => Some((n, Gender::Female)),
+                    "male" => Some((n, Gender::Male)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .get(name)
+        .copied()
 }
