@@ -13,6 +13,7 @@ DOCS=""
 if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then DOCS=$1; shift; fi
 EXTRA=("$@")
 W=target/bench-transformer
+PY="${BYLINE_TRANSFORMER_VENV:-$PWD/.venv-transformer}/bin/python"
 mkdir -p "$W"
 scripts/setup-transformer.sh >/dev/null
 scripts/cargo-transformer.sh build --release --quiet --example bench_transformer --bin byline
@@ -21,7 +22,7 @@ if [ -z "$DOCS" ]; then
     [ -f "$DOCS" ] || target/release/byline generate --docs 8 --seed 7 -o "$DOCS"
 fi
 if [ ! -f "$W/bert-base/model.safetensors" ] || [ "$DOCS" -nt "$W/bert-base/model.safetensors" ]; then
-    .venv-transformer/bin/python scripts/bench_transformer.py make-model "$W/bert-base" "$DOCS" 2> >(grep -vi warn >&2)
+    "$PY" scripts/bench_transformer.py make-model "$W/bert-base" "$DOCS" 2> >(grep -vi warn >&2)
 fi
 echo "CPU: $(nproc) cores visible; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 # byline first writes the sentences it tags, for Python to tag the same ones. Then the two
@@ -32,5 +33,5 @@ REPEAT=${REPEAT:-2}
 target/release/examples/bench_transformer "$W/bert-base" "$DOCS" --words-out "$W/words.json" --repeat 0 "${EXTRA[@]}" >/dev/null
 for _ in $(seq "$ROUNDS"); do
     target/release/examples/bench_transformer "$W/bert-base" "$DOCS" --repeat "$REPEAT" "${EXTRA[@]}"
-    .venv-transformer/bin/python scripts/bench_transformer.py run "$W/bert-base" "$W/words.json" --repeat "$REPEAT" "${EXTRA[@]}" 2> >(grep -vi warn >&2)
+    "$PY" scripts/bench_transformer.py run "$W/bert-base" "$W/words.json" --repeat "$REPEAT" "${EXTRA[@]}" 2> >(grep -vi warn >&2)
 done

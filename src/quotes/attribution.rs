@@ -164,6 +164,19 @@ impl<'d> Tokens<'d> {
         (n < name_end).then_some(n)
     }
 
+    /// The source phrase of "according to": everything up to the next comma when
+    /// that comes soon ("according to the state's own inspection report, …"),
+    /// else the noun phrase at `start`.
+    pub fn source_until_comma(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let comma = (start..limit.min(start + MAX_SOURCE))
+            .find(|&i| matches!(self.words[i], "," | "." | ";" | ":" | "—"));
+        match comma {
+            Some(c) if c > start && self.words[c] == "," => Some((start, c)),
+            None if limit > start && limit - start <= MAX_SOURCE => Some((start, limit)),
+            _ => self.source_after(start, limit),
+        }
+    }
+
     /// The source phrase starting at `start` and ending before punctuation or a
     /// word that cannot belong to it ("said the official on Thursday").
     pub fn source_after(&self, start: usize, limit: usize) -> Option<(usize, usize)> {

@@ -451,7 +451,7 @@ fn indirect(
     };
 
     if class == CueClass::According {
-        let source = t.source_after(cue.1, end)?;
+        let source = t.source_until_comma(cue.1, end)?;
         // "…, according to X." / "According to X, …" / "A, according to X, B".
         let before = (
             a,
@@ -483,6 +483,23 @@ fn indirect(
         }
     }
 
+    // "An engineer, speaking on condition of anonymity …, said …": a clause set off by
+    // commas between the subject and its cue.
+    if cue.0 > a + 3 && t.words[cue.0 - 1] == "," && class != CueClass::According {
+        if let Some(open) = (a + 1..cue.0 - 1).rev().find(|&k| t.words[k] == ",") {
+            let clause = t.words[open + 1];
+            if clause.ends_with("ing") || matches!(clause, "who" | "which") {
+                if let Some(source) = t.source_before(a, open).filter(|s| s.0 == a) {
+                    let start = if cue.1 < end && t.words[cue.1].eq_ignore_ascii_case("that") {
+                        cue.1
+                    } else {
+                        cue.1
+                    };
+                    return found(vec![(start, end)], Some(source));
+                }
+            }
+        }
+    }
     let source = t.source_before(a, cue.0)?;
     // CONTENT, SOURCE CUE: the source follows a comma with content before it.
     if source.0 > a + 2 && t.words[source.0 - 1] == "," && class.can_follow_content() {

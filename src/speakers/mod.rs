@@ -61,23 +61,43 @@ fn name_words(text: &str) -> Vec<&str> {
 }
 
 fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "dr"
-            | "president"
-            | "sen"
-            | "senator"
-            | "gov"
-            | "governor"
-            | "rep"
-            | "gen"
-            | "secretary"
-            | "prof"
-            | "rev"
-    )
+    const TITLES: [&str; 34] = [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "president",
+        "sen",
+        "senator",
+        "gov",
+        "governor",
+        "rep",
+        "gen",
+        "secretary",
+        "prof",
+        "rev",
+        "councilwoman",
+        "councilman",
+        "councilor",
+        "mayor",
+        "judge",
+        "chairman",
+        "chairwoman",
+        "congressman",
+        "congresswoman",
+        "ambassador",
+        "minister",
+        "chancellor",
+        "premier",
+        "sheriff",
+        "commissioner",
+        "lt",
+        "col",
+        "capt",
+        "adm",
+    ];
+    TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())
 }
 
 /// Build `doc.clusters` from `doc.entities`; returns each cluster's gender, when known.
