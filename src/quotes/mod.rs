@@ -490,11 +490,7 @@ fn indirect(
             let clause = t.words[open + 1];
             if clause.ends_with("ing") || matches!(clause, "who" | "which") {
                 if let Some(source) = t.source_before(a, open).filter(|s| s.0 == a) {
-                    let start = if cue.1 < end && t.words[cue.1].eq_ignore_ascii_case("that") {
-                        cue.1
-                    } else {
-                        cue.1
-                    };
+                    let start = cue.1;
                     return found(vec![(start, end)], Some(source));
                 }
             }
