@@ -17,7 +17,7 @@ pub struct Tokens<'d> {
 const MAX_SOURCE: usize = 12;
 
 /// Words that open a clause: a subject never runs back past them.
-const CLAUSE_WORDS: [&str; 34] = [
+pub const CLAUSE_WORDS: [&str; 34] = [
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
     "as", "since", "after", "before", "although", "though", "than", "so", "where", "whether",
     "until", "unless", "is", "was", "are", "were", "be", "been", "said", "says", "told", "also",
@@ -112,8 +112,8 @@ impl<'d> Tokens<'d> {
         if e == floor {
             return None;
         }
-        // A lone pronoun.
-        if matches!(lx.source_word(self.words[e - 1]), Some(SourceWord::Pronoun)) {
+        // A lone pronoun, or the relative "who" of "X, who said …" (PolNeAR marks it as the source).
+        if matches!(lx.source_word(self.words[e - 1]), Some(SourceWord::Pronoun)) || self.words[e - 1] == "who" {
             return Some((e - 1, e));
         }
         let mut s = e;

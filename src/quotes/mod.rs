@@ -530,10 +530,9 @@ fn indirect(
     }
     // SOURCE CUE (that) CONTENT: the source opens the sentence or a clause.
     if source.0 == a
-        || matches!(
-            t.words[source.0 - 1],
-            "," | "and" | "but" | "But" | "And" | ";" | "—" | "as"
-        )
+        || matches!(t.words[source.0 - 1], "," | "But" | "And" | ";" | "—" | "(")
+        || matches!(t.words[source.0 - 1], "after" | "because" | "when" | "while" | "since" | "although" | "though" | "as" | "and" | "but")
+        || t.words[source.0] == "who"
     {
         let mut start = cue.1;
         // Skip an adverbial ("said on Thursday that …") or, after "told", the addressee.
