@@ -113,7 +113,9 @@ impl<'d> Tokens<'d> {
             return None;
         }
         // A lone pronoun, or the relative "who" of "X, who said …" (PolNeAR marks it as the source).
-        if matches!(lx.source_word(self.words[e - 1]), Some(SourceWord::Pronoun)) || self.words[e - 1] == "who" {
+        if matches!(lx.source_word(self.words[e - 1]), Some(SourceWord::Pronoun))
+            || self.words[e - 1] == "who"
+        {
             return Some((e - 1, e));
         }
         let mut s = e;

@@ -531,7 +531,19 @@ fn indirect(
     // SOURCE CUE (that) CONTENT: the source opens the sentence or a clause.
     if source.0 == a
         || matches!(t.words[source.0 - 1], "," | "But" | "And" | ";" | "—" | "(")
-        || matches!(t.words[source.0 - 1], "after" | "because" | "when" | "while" | "since" | "although" | "though" | "as" | "and" | "but")
+        || matches!(
+            t.words[source.0 - 1],
+            "after"
+                | "because"
+                | "when"
+                | "while"
+                | "since"
+                | "although"
+                | "though"
+                | "as"
+                | "and"
+                | "but"
+        )
         || t.words[source.0] == "who"
     {
         let mut start = cue.1;
@@ -557,6 +569,7 @@ fn indirect(
         if start < end && t.words[start] == ":" {
             start += 1;
         }
+        let end = clause_end(t, in_quote, start, end);
         return found(vec![(start, end)], Some(source));
     }
     None
@@ -839,4 +852,21 @@ fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
     } else {
         a
     }
+}
+
+/// Where reported content that follows its cue ends: before a clause tacked on
+/// after a comma ("…, contradicting the police", "…, which …", "…, but …"), so the
+/// content is the reported proposition and not the rest of the sentence.
+fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize {
+    (start + 3..end.saturating_sub(1))
+        .find(|&k| {
+            t.words[k] == ","
+                && !in_quote[k]
+                && matches!(
+                    t.words[k + 1],
+                    "which" | "while" | "although" | "but" | "whereas"
+                ) | (t.words[k + 1].ends_with("ing")
+                    && t.words[k + 1].chars().all(|c| c.is_ascii_lowercase()))
+        })
+        .unwrap_or(end)
 }
