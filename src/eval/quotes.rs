@@ -60,6 +60,7 @@ pub struct QuoteReport {
 
 /// One prediction reduced to what scoring needs.
 struct Predicted {
+    cue: String,
     content: HashSet<u32>,
     direct: bool,
     source: Option<Spans>,
@@ -120,6 +121,7 @@ fn predictions(doc: &Document) -> Vec<Predicted> {
         .map(|((q, spans), _)| {
             let source = q.source.and_then(|i| doc.sources.get(i as usize));
             Predicted {
+                cue: q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
                 content: char_set(&spans),
                 direct: has_double_quote(&chars, &spans),
                 source: source.map(|s| vec![(s.mention.start, s.mention.end)]),
@@ -209,9 +211,10 @@ fn score_article(
                 spans.last().map_or(0, |x| x + 1),
             );
             r.misses.push(format!(
-                "{} SPURIOUS src [{}] content [{}]",
+                "{} SPURIOUS src [{}] cue [{}] content [{}]",
                 article.name,
                 p.source.as_deref().map(snippet).unwrap_or_default(),
+                p.cue,
                 snippet(&[(a, b)])
             ));
         }

@@ -195,7 +195,34 @@ fn find(doc: &Document) -> Vec<Found> {
                 tokens.words[b - 1],
                 "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
             );
-            if (i > a && tokens.is_capitalized(i) && !headline)
+            // After a determiner, a number or a possessive it is a noun ("two states", "his claims").
+            let noun = i > a && {
+                let prev = tokens.words[i - 1];
+                matches!(
+                    prev,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "these"
+                        | "those"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "many"
+                        | "other"
+                        | "'s"
+                        | "’s"
+                ) || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+            };
+            if noun
+                || (i > a && tokens.is_capitalized(i) && !headline)
                 || (i > a && tokens.words[i - 1] == "to")
             {
                 i += 1;
