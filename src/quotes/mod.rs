@@ -120,6 +120,16 @@ fn find(doc: &Document) -> Vec<Found> {
             .or_else(|| attribution_in_previous_sentence(doc, &tokens, &sent_of, q));
         let content = q.segments.clone();
         match attribution {
+            // `“A,” he said, “B.”`: B found the cue A already took, so B continues A.
+            Some((_, cue, _)) if used_cue[cue.0] && last_attributed.is_some_and(|(_, p)| p == paragraph) => {
+                found.push(Found {
+                    content,
+                    cue: None,
+                    source: None,
+                    kind: QuoteKind::Direct,
+                    continues: last_attributed.map(|(i, _)| i),
+                });
+            }
             Some((source, cue, that)) => {
                 used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
                 let mut content = content;
