@@ -169,7 +169,7 @@ fn find(doc: &Document) -> Vec<Found> {
                     && (q.last()..end_sentence.tokens.1 as usize)
                         .all(|i| doc.tokens[i].kind == TokenKind::Punct);
                 let continues = last_attributed
-                    .filter(|&(_, p)| p == paragraph && stands_alone)
+                    .filter(|&(_, p)| (p == paragraph || p + 1 == paragraph) && stands_alone)
                     .map(|(i, _)| i);
                 found.push(Found {
                     content,
