@@ -16,6 +16,36 @@ pub struct Tokens<'d> {
 
 const MAX_SOURCE: usize = 12;
 
+/// Words that may stand between a subject and its cue.
+const AUXILIARIES: [&str; 26] = [
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "later",
+    "previously",
+    "then",
+    "once",
+    "again",
+    "recently",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "often",
+    "would",
+    "will",
+    "did",
+    "does",
+    "never",
+    "even",
+];
+
 /// Words that open a clause: a subject never runs back past them.
 pub const CLAUSE_WORDS: [&str; 34] = [
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
@@ -81,32 +111,8 @@ impl<'d> Tokens<'d> {
     pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         let mut e = end;
-        while e > floor
-            && matches!(
-                self.words[e - 1],
-                "also"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "later"
-                    | "previously"
-                    | "then"
-                    | "once"
-                    | "again"
-                    | "recently"
-                    | "publicly"
-                    | "privately"
-                    | "repeatedly"
-                    | "often"
-                    | "would"
-                    | "will"
-                    | "did"
-                    | "does"
-                    | "never"
-                    | "only"
-                    | "even"
-            )
-        {
+        // Auxiliaries and adverbs between subject and cue: "has also said", "is describing".
+        while e > floor && AUXILIARIES.contains(&self.words[e - 1]) {
             e -= 1;
         }
         if e == floor {

@@ -121,7 +121,9 @@ fn find(doc: &Document) -> Vec<Found> {
         let content = q.segments.clone();
         match attribution {
             // `“A,” he said, “B.”`: B found the cue A already took, so B continues A.
-            Some((_, cue, _)) if used_cue[cue.0] && last_attributed.is_some_and(|(_, p)| p == paragraph) => {
+            Some((_, cue, _))
+                if used_cue[cue.0] && last_attributed.is_some_and(|(_, p)| p == paragraph) =>
+            {
                 found.push(Found {
                     content,
                     cue: None,
