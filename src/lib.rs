@@ -22,6 +22,7 @@ pub mod ner;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;
+pub mod sources;
 pub mod speakers;
 #[cfg(feature = "transformer")]
 pub mod transformer;

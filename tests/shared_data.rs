@@ -171,3 +171,54 @@ fn seed_article_entities() {
         .collect();
     assert!(missing.is_empty(), "entities not found: {missing:?}");
 }
+
+#[test]
+fn seed_article_anonymity() {
+    let Some((doc, expected)) = seed() else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for want in expected["quotes"].as_array().unwrap() {
+        let needle = want["content_contains"].as_str().unwrap();
+        let Some(q) = doc.quotes.iter().find(|q| content_text(q).contains(needle)) else {
+            failures.push(format!("no quote contains {needle:?}"));
+            continue;
+        };
+        let source = q.source.map(|s| &doc.sources[s as usize]);
+        let anonymous = source.is_some_and(|s| s.anonymous);
+        if Some(anonymous) != want["anonymous"].as_bool() {
+            failures.push(format!(
+                "{needle:?}: anonymous {anonymous}, expected {}",
+                want["anonymous"]
+            ));
+        }
+        let cue = source.is_some_and(|s| s.anonymity_cue.is_some());
+        if Some(cue) != want["anonymity_cue"].as_bool() {
+            failures.push(format!(
+                "{needle:?}: anonymity_cue {:?}, expected {}",
+                source.and_then(|s| s.anonymity_cue.as_ref()),
+                want["anonymity_cue"]
+            ));
+        }
+    }
+    let official = doc
+        .sources
+        .iter()
+        .find(|s| s.mention.text == "a Defense Department official");
+    match official.and_then(|s| s.descriptor.as_ref()) {
+        Some(d) => {
+            if d.affiliation.as_deref() != Some("Defense Department") {
+                failures.push(format!("affiliation {:?}", d.affiliation));
+            }
+            if d.role.as_deref() != Some("official") {
+                failures.push(format!("role {:?}", d.role));
+            }
+        }
+        None => failures.push("no descriptor for \"a Defense Department official\"".into()),
+    }
+    assert!(
+        failures.is_empty(),
+        "seed article:\n{}",
+        failures.join("\n")
+    );
+}

@@ -20,6 +20,15 @@ pub enum EvalCommand {
     ///
     ///     byline eval quotes --polnear ../shared/data/polnear/dev
     Quotes(QuotesArgs),
+    /// Source kind, anonymous flag and anonymity statements, on the gold source spans.
+    ///
+    /// Each gold attribution's source span is classified by the `sources` stage and
+    /// compared with the labels (joined on document and relation id): anonymous-flag
+    /// P/R/F1, kind accuracy (gold `other` left out) with a confusion matrix, and
+    /// anonymity-cue P/R/F1.
+    ///
+    ///     byline eval sources --polnear ../shared/data/polnear/dev --labels ../shared/data/polnear/sources-dev.jsonl
+    Sources(SourcesArgs),
     /// NER against CoNLL gold data: conlleval precision/recall/F1 per type.
     ///
     ///     byline eval ner --gold eng.testa [--write-predictions out.conll]
@@ -60,6 +69,22 @@ pub struct QuotesArgs {
 }
 
 #[derive(Args)]
+pub struct SourcesArgs {
+    /// A PolNeAR split directory, with text/ and attributions/.
+    #[arg(long, value_name = "DIR")]
+    polnear: PathBuf,
+    /// Source labels (JSON Lines), e.g. sources-dev.jsonl.
+    #[arg(long, value_name = "FILE")]
+    labels: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also print every row whose kind or anonymous flag is wrong.
+    #[arg(long)]
+    show_misses: bool,
+}
+
+#[derive(Args)]
 pub struct SegmentArgs {
     /// Directory with `text/` and `corenlp-tokens/`.
     dir: PathBuf,
@@ -72,6 +97,7 @@ pub fn run(cmd: EvalCommand) -> Result<i32> {
     match cmd {
         EvalCommand::Segment(args) => segment(args),
         EvalCommand::Quotes(args) => quotes(args),
+        EvalCommand::Sources(args) => sources(args),
         EvalCommand::Ner(args) => ner(args),
     }
 }
@@ -120,6 +146,24 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
         match &labels_path {
             Some(p) => println!("labels: {}", p.display()),
             None => println!("labels: none (speaker and anonymity scores need --labels)"),
+        }
+    }
+    Ok(super::EXIT_OK)
+}
+
+fn sources(args: SourcesArgs) -> Result<i32> {
+    use byline::eval::{polnear, sources};
+    let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
+    let labels = polnear::read_source_labels(&args.labels).map_err(anyhow::Error::msg)?;
+    let report = sources::evaluate(&articles, &labels).map_err(anyhow::Error::msg)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+    } else {
+        print!("{}", report.table());
+        if args.show_misses {
+            for m in &report.misses {
+                println!("{m}");
+            }
         }
     }
     Ok(super::EXIT_OK)

@@ -274,6 +274,23 @@ pub struct Source {
     pub speaker: Option<u32>,
 }
 
+/// Per-document figures on sourcing, written by the `sources` stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    /// Number of attributions (quotes).
+    pub attributions: u32,
+    /// Attributions by source kind (every kind present, zero or not); a quote
+    /// that continues another counts under that quote's source; one with no
+    /// source under `none`.
+    pub by_kind: std::collections::BTreeMap<String, u32>,
+    /// Attributions to anonymous sources.
+    pub anonymous: u32,
+    /// `anonymous / attributions` (0 when there are none).
+    pub anonymous_share: f64,
+    /// Anonymous attributions whose source has an explicit anonymity statement.
+    pub anonymous_with_statement: u32,
+}
+
 /// A news document and every annotation layer the pipeline has added.
 ///
 /// Serialized by hand (see `serialize.rs`) so that tokens carry their text in
@@ -303,6 +320,9 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Sourcing figures, once the `sources` stage has run.
+    #[serde(default)]
+    pub summary: Option<SourceSummary>,
 }
 
 fn schema_version() -> String {
@@ -323,6 +343,7 @@ impl Document {
             clusters: Vec::new(),
             quotes: Vec::new(),
             sources: Vec::new(),
+            summary: None,
         }
     }
 

@@ -46,7 +46,7 @@ impl Serialize for TokenOut<'_> {
 impl Serialize for Document {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let with_meta = !self.meta.is_empty();
-        let mut st = s.serialize_struct("Document", 11 + usize::from(with_meta))?;
+        let mut st = s.serialize_struct("Document", 12 + usize::from(with_meta))?;
         st.serialize_field("schema_version", &self.schema_version)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("text", &self.text)?;
@@ -68,6 +68,7 @@ impl Serialize for Document {
         st.serialize_field("clusters", &self.clusters)?;
         st.serialize_field("quotes", &self.quotes)?;
         st.serialize_field("sources", &self.sources)?;
+        st.serialize_field("summary", &self.summary)?;
         st.end()
     }
 }

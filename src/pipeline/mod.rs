@@ -37,7 +37,7 @@ pub trait Processor: Send + Sync {
 pub const DEFAULT_MAX_CHARS: usize = 5_000_000;
 
 /// The names of the stages `byline` knows, in their natural order.
-pub const KNOWN_STAGES: &[&str] = &["segment", "ner", "quotes", "speakers"];
+pub const KNOWN_STAGES: &[&str] = &["segment", "ner", "quotes", "speakers", "sources"];
 
 /// A list of stages and the input checks that guard them.
 pub struct Pipeline {
@@ -115,6 +115,7 @@ impl PipelineBuilder {
             "ner" => self.stage(crate::ner::NerTagger::load_default()?),
             "quotes" => self.stage(crate::quotes::QuoteFinder::new()),
             "speakers" => self.stage(crate::speakers::SpeakerResolver::new()),
+            "sources" => self.stage(crate::sources::SourceClassifier::new()),
             other => {
                 return Err(format!(
                     "unknown stage '{other}'; known stages: {}",

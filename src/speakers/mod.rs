@@ -451,6 +451,11 @@ fn name_words_of<'a>(words: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// Whether `name` is a common first name (`data/speakers/first-names.txt`).
+pub fn is_first_name(name: &str) -> bool {
+    first_name_gender(name).is_some()
+}
+
 /// Gender of a common first name, from `data/speakers/first-names.txt`.
 fn first_name_gender(name: &str) -> Option<Gender> {
     static NAMES: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();

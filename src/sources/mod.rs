@@ -1,0 +1,855 @@
+//! The `sources` stage: what kind of source each attribution rests on, whether
+//! it is anonymous, the statement that grants anonymity, a parsed descriptor of
+//! unnamed sources, coreference between source mentions, and a per-document
+//! summary.
+//!
+//! 1. **Classify** each mention (`Document::sources`) from its head noun: the last
+//!    word before a comma, relative clause or preposition ("officials" in
+//!    "officials familiar with the talks"). Named entities, the speaker the
+//!    `speakers` stage found, and the word lists of `data/sources/lexicon.txt`
+//!    decide between person, organization, anonymous, group, document, author
+//!    and other.
+//! 2. **Refer back.** A definite mention ("the official", "The officials")
+//!    refers to the latest earlier mention with the same head and number;
+//!    pronouns to a compatible mention nearby; relative pronouns ("who",
+//!    "which") to the phrase before them. A mention that refers back takes its
+//!    antecedent's kind and anonymity.
+//! 3. **Anonymity statements** (`data/sources/anonymity-statements.txt`) attach
+//!    to the nearest mention of their sentence and cover every mention of the
+//!    same chain.
+//! 4. **Descriptors** of anonymous sources: number, role, seniority,
+//!    affiliation and the stated reason.
+//! 5. **Summary**: attributions by kind, anonymous share, statements.
+
+pub mod lexicon;
+mod statements;
+
+pub use lexicon::SourceLexicon;
+
+use crate::document::{
+    Document, EntityLabel, SourceDescriptor, SourceKind, SourceSummary, TextSpan, TokenKind,
+};
+use crate::pipeline::{Processor, ProcessorError};
+use lexicon::{NounClass, PronounClass};
+use std::collections::BTreeMap;
+
+/// The source-classification stage. Stateless; its word lists are shared.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SourceClassifier;
+
+impl SourceClassifier {
+    pub fn new() -> Self {
+        SourceClassifier
+    }
+}
+
+impl Processor for SourceClassifier {
+    fn name(&self) -> &str {
+        "sources"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
+        classify_sources(doc, SourceLexicon::get());
+        Ok(())
+    }
+}
+
+/// What the classifier read from one mention.
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    kind: Option<SourceKind>,
+    /// Token range of the mention (empty when it has none).
+    toks: (usize, usize),
+    /// End of the core phrase (before post-modifiers).
+    core_end: usize,
+    /// Start of the core phrase (after "one of").
+    core_start: usize,
+    head: Option<String>,
+    lemma: Option<String>,
+    plural: bool,
+    definite: bool,
+    indefinite: bool,
+    pronoun: Option<PronounClass>,
+    /// The head is a name (a PER/ORG entity or a capitalized word).
+    named: bool,
+    /// The word-list class of the head noun, if any.
+    noun_class: Option<NounClass>,
+    sentence: usize,
+}
+
+fn tok_text(doc: &Document, i: usize) -> &str {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.bytes.0 as usize..t.bytes.1 as usize))
+        .unwrap_or("")
+}
+
+fn tokens_text(doc: &Document, a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    match (doc.tokens.get(a), doc.tokens.get(b - 1)) {
+        (Some(x), Some(y)) => doc
+            .text
+            .get(x.bytes.0 as usize..y.bytes.1 as usize)
+            .unwrap_or("")
+            .to_string(),
+        _ => String::new(),
+    }
+}
+
+fn span_of(doc: &Document, a: usize, b: usize) -> Option<TextSpan> {
+    let (x, y) = (doc.tokens.get(a)?, doc.tokens.get(b.checked_sub(1)?)?);
+    (a < b).then(|| TextSpan {
+        start: x.start,
+        end: y.end,
+        text: tokens_text(doc, a, b),
+    })
+}
+
+/// Tokens overlapping the code-point span `[start, end)`.
+fn token_range(doc: &Document, start: u32, end: u32) -> (usize, usize) {
+    let a = doc.tokens.partition_point(|t| t.end <= start);
+    let b = doc.tokens.partition_point(|t| t.start < end);
+    (a, b.max(a))
+}
+
+fn sentence_of(doc: &Document, tok: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| (s.tokens.1 as usize) <= tok)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’')
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn entity_at(doc: &Document, tok: usize) -> Option<EntityLabel> {
+    doc.entities
+        .iter()
+        .find(|e| (e.tokens.0 as usize) <= tok && tok < e.tokens.1 as usize)
+        .map(|e| e.label)
+}
+
+fn is_word(doc: &Document, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+        ) || (t.kind == TokenKind::Punct && tok_text(doc, i) == "-")
+    })
+}
+
+/// Read a token range as a source phrase.
+fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
+    let mut r = Reading {
+        toks: (a, b),
+        sentence: sentence_of(doc, a),
+        ..Reading::default()
+    };
+    // Trim punctuation and quotation marks at both ends.
+    let (mut a, mut b) = (a, b.min(doc.tokens.len()));
+    while a < b && !is_word(doc, a) {
+        a += 1;
+    }
+    while b > a && !is_word(doc, b - 1) {
+        b -= 1;
+    }
+    if a >= b {
+        r.kind = Some(SourceKind::None);
+        return r;
+    }
+    let low = |i: usize| tok_text(doc, i).to_lowercase();
+    // A lone pronoun.
+    if b - a == 1 {
+        if let Some(p) = lx.pronoun(&low(a)) {
+            r.pronoun = Some(p);
+            r.core_start = a;
+            r.core_end = b;
+            r.kind = Some(match p {
+                PronounClass::Author => SourceKind::Author,
+                PronounClass::Singular => SourceKind::Person,
+                PronounClass::Plural => SourceKind::Group,
+                PronounClass::Neuter => SourceKind::Organization,
+                PronounClass::Relative => SourceKind::Person,
+                PronounClass::Other => SourceKind::Other,
+            });
+            r.plural = p == PronounClass::Plural;
+            return r;
+        }
+    }
+    // "one of Mr. Obama's advisers": the phrase after "of" is the core.
+    let mut core_start = a;
+    if b - a > 2 && low(a + 1) == "of" && lx.number(&low(a)).is_some() {
+        core_start = a + 2;
+    }
+    // The core runs to the first post-modifier, or on through a name that spans it.
+    let mut core_end = b;
+    let mut i = core_start + 1;
+    while i < b {
+        let w = low(i);
+        let in_entity = doc.entities.iter().any(|e| {
+            (e.tokens.0 as usize) < i
+                && i < e.tokens.1 as usize
+                && e.tokens.0 as usize >= core_start
+        });
+        let prev = low(i - 1);
+        let after_noun = is_word(doc, i - 1)
+            && lx.number(&prev).is_none()
+            && !lx.is_definite(&prev)
+            && !lx.is_possessive(&prev)
+            && prev != "and";
+        let participle = after_noun
+            && !capitalized(tok_text(doc, i))
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"));
+        let pronoun = after_noun
+            && matches!(
+                lx.pronoun(&w),
+                Some(PronounClass::Author | PronounClass::Singular | PronounClass::Plural)
+            );
+        if (lx.is_postmod(&w) || participle || pronoun) && !in_entity {
+            core_end = i;
+            break;
+        }
+        i += 1;
+    }
+    // A last word "I" ("my siblings and I") or a coordination of names.
+    let words: Vec<String> = (core_start..core_end).map(low).collect();
+    r.core_start = core_start;
+    r.core_end = core_end;
+    if words
+        .last()
+        .is_some_and(|w| lx.pronoun(w) == Some(PronounClass::Author))
+    {
+        r.kind = Some(SourceKind::Author);
+        return r;
+    }
+    let first = low(a);
+    r.indefinite = lx.number(&first) == Some("a");
+    r.definite = lx.is_definite(&first);
+    let head_tok = core_end.saturating_sub(1).max(core_start);
+    let head_raw = tok_text(doc, head_tok);
+    let head = strip_possessive(head_raw).to_lowercase();
+    let two = if core_end >= core_start + 2 {
+        Some(format!("{} {}", low(core_end - 2), head))
+    } else {
+        None
+    };
+    let noun = two
+        .as_deref()
+        .and_then(|t| lx.noun(t))
+        .or_else(|| lx.noun(&head))
+        .cloned();
+    r.head = Some(head.clone());
+    r.plural = noun.as_ref().map_or(
+        head.ends_with('s') && !head.ends_with("ss") && head.len() > 3,
+        |n| n.plural,
+    );
+    r.lemma = Some(noun.as_ref().map_or(head.clone(), |n| n.lemma.clone()));
+    // Coordinated names: "Obama and Clinton", "China and Russia".
+    if let Some(and) = (core_start..core_end).find(|&i| low(i) == "and") {
+        let named = |i: usize| entity_at(doc, i).is_some() || capitalized(tok_text(doc, i));
+        if and > core_start && named(and - 1) && named(head_tok) && noun.is_none() {
+            r.kind = Some(SourceKind::Other);
+            r.plural = true;
+            return r;
+        }
+    }
+    let head_entity = entity_at(doc, head_tok);
+    let anonymizing_postmod = core_end < b
+        && matches!(
+            low(core_end).as_str(),
+            "familiar" | "close" | "briefed" | "involved" | "knowledgeable" | "with" | "who"
+        );
+    // Only a determiner or number before a post-modifier: "those close to him".
+    if noun.is_none()
+        && core_end == core_start + 1
+        && (lx.number(&head).is_some() || lx.is_definite(&head))
+        && anonymizing_postmod
+    {
+        r.kind = Some(SourceKind::Anonymous);
+        r.plural = true;
+        r.lemma = Some("person".into());
+        return r;
+    }
+    // Quantifiers alone: "some", "all", "most of whom", "no one".
+    let quantifier = |w: &str| {
+        lx.number(w).is_some_and(|n| n != "a")
+            || matches!(
+                w,
+                "all" | "none" | "no" | "everyone" | "everybody" | "nobody" | "others" | "whom"
+            )
+    };
+    if noun.is_none()
+        && words
+            .iter()
+            .all(|w| quantifier(w) || w == "one" || w == "of")
+        && words.iter().any(|w| quantifier(w))
+    {
+        r.kind = Some(SourceKind::Group);
+        r.plural = true;
+        return r;
+    }
+    // A title or a known first name opens a person's name: "Mr. Trump", "Rush Limbaugh".
+    let first_core = tok_text(doc, core_start);
+    let titled = matches!(
+        first_core.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "president" | "senator"
+    ) && core_end > core_start + 1;
+    let first_named = core_end > core_start + 1
+        && capitalized(head_raw)
+        && crate::speakers::is_first_name(first_core);
+    if noun.is_none() && (titled || first_named) {
+        r.named = true;
+        r.kind = Some(SourceKind::Person);
+        return r;
+    }
+    // A name in apposition: "Another critic, Laurence H. Tribe,".
+    if core_end < b && tok_text(doc, core_end) == "," {
+        let appos = doc.entities.iter().any(|e| {
+            e.label == EntityLabel::PER
+                && e.tokens.0 as usize == core_end + 1
+                && (e.tokens.1 as usize) <= b
+        });
+        if appos {
+            r.named = true;
+            r.kind = Some(SourceKind::Person);
+            return r;
+        }
+    }
+    // The tagger reads a surname as an organization in one place and a person in
+    // another: a name the article also tags as a person is a person.
+    let head_entity = head_entity.map(|label| {
+        let person_elsewhere = label != EntityLabel::PER
+            && doc.entities.iter().any(|e| {
+                e.label == EntityLabel::PER
+                    && e.text
+                        .split_whitespace()
+                        .any(|w| strip_possessive(w) == strip_possessive(head_raw))
+            });
+        if person_elsewhere {
+            EntityLabel::PER
+        } else {
+            label
+        }
+    });
+    if let Some(label) = head_entity {
+        r.named = true;
+        r.kind = Some(match label {
+            EntityLabel::PER => SourceKind::Person,
+            EntityLabel::ORG | EntityLabel::LOC => SourceKind::Organization,
+            EntityLabel::MISC if r.plural => SourceKind::Group,
+            EntityLabel::MISC if r.indefinite => SourceKind::Anonymous,
+            EntityLabel::MISC => SourceKind::Person,
+        });
+        // A role noun tagged as part of an organization name ("Clinton aides") stays a role.
+        if !matches!(noun.as_ref().map(|n| n.class), Some(NounClass::Anonymous))
+            || capitalized(head_raw)
+        {
+            return r;
+        }
+        r.named = false;
+    }
+    r.noun_class = noun.as_ref().map(|n| n.class);
+    if let Some(and) = (core_start + 1..core_end).find(|&i| low(i) == "and") {
+        let left = strip_possessive(&low(and - 1)).to_string();
+        // A named person and others: "The Republican nominee and his aides".
+        let left_person = entity_at(doc, and - 1) == Some(EntityLabel::PER)
+            || lx
+                .noun(&left)
+                .is_some_and(|n| n.class == NounClass::PersonRole);
+        if left_person {
+            r.kind = Some(SourceKind::Other);
+            r.plural = true;
+            return r;
+        }
+        if let Some(ln) = lx.noun(&left) {
+            if ln.plural && ln.class != NounClass::Anonymous {
+                r.kind = Some(SourceKind::Group);
+                r.plural = true;
+                return r;
+            }
+        }
+    }
+    if let Some(n) = &noun {
+        r.kind = Some(match n.class {
+            NounClass::Anonymous if n.lemma == "person" => {
+                if anonymizing_postmod || r.indefinite {
+                    SourceKind::Anonymous
+                } else {
+                    SourceKind::Group
+                }
+            }
+            // "elected officials" are politicians, not withheld names.
+            NounClass::Anonymous if (core_start..head_tok).any(|i| lx.is_generic(&low(i))) => {
+                SourceKind::Group
+            }
+            // "Obama's former campaign strategist": one person, identified.
+            NounClass::Anonymous
+                if !n.plural
+                    && doc.entities.iter().any(|e| {
+                        e.label == EntityLabel::PER
+                            && e.tokens.0 as usize >= core_start
+                            && (e.tokens.1 as usize) < head_tok
+                    })
+                    && (core_start..head_tok).any(|i| {
+                        matches!(tok_text(doc, i), "'s" | "’s")
+                            || tok_text(doc, i).ends_with("'s")
+                            || tok_text(doc, i).ends_with("’s")
+                    }) =>
+            {
+                SourceKind::Person
+            }
+            NounClass::Anonymous => SourceKind::Anonymous,
+            // "one of the docs": one unnamed member of a group.
+            NounClass::Group | NounClass::AnonIndefinite
+                if n.plural && core_start > a && lx.number(&first) == Some("a") =>
+            {
+                SourceKind::Anonymous
+            }
+            NounClass::Spokes => SourceKind::Organization,
+            NounClass::PersonRole if n.plural => SourceKind::Group,
+            NounClass::PersonRole => SourceKind::Person,
+            NounClass::Organization => SourceKind::Organization,
+            NounClass::Document => SourceKind::Document,
+            NounClass::AnonIndefinite if !n.plural && r.indefinite => SourceKind::Anonymous,
+            NounClass::AnonIndefinite if n.plural => SourceKind::Group,
+            NounClass::AnonIndefinite => SourceKind::Person,
+            NounClass::Group => SourceKind::Group,
+        });
+        return r;
+    }
+    // No word list knows the head: a name, or a common noun.
+    if capitalized(head_raw) {
+        r.named = true;
+        let letters: Vec<char> = head_raw.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
+        // "PolitiFact", "RealClearPolitics": inner capitals mark a brand.
+        let camel = letters.len() > 3
+            && letters[1..].iter().any(|c| c.is_uppercase())
+            && letters.iter().any(|c| c.is_lowercase());
+        let plural_common = letters.len() > 4
+            && head_raw.ends_with('s')
+            && !head_raw.ends_with("ss")
+            && core_end == core_start + 1;
+        r.kind = Some(if acronym || camel || r.definite {
+            SourceKind::Organization
+        } else if plural_common {
+            r.plural = true;
+            SourceKind::Group
+        } else {
+            SourceKind::Person
+        });
+        return r;
+    }
+    r.kind = Some(
+        if r.plural && core_start > a && lx.number(&first) == Some("a") {
+            SourceKind::Anonymous
+        } else if r.plural {
+            SourceKind::Group
+        } else {
+            SourceKind::Person
+        },
+    );
+    r
+}
+
+/// The phrase a relative pronoun at token `t` refers to: the words before it.
+fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
+    let floor = doc
+        .sentences
+        .get(sentence_of(doc, t))
+        .map_or(0, |s| s.tokens.0 as usize);
+    let mut end = t;
+    while end > floor && !is_word(doc, end - 1) && tok_text(doc, end - 1) == "," {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > floor && end - start < 6 && is_word(doc, start - 1) {
+        let w = tok_text(doc, start - 1).to_lowercase();
+        if matches!(
+            w.as_str(),
+            "said" | "says" | "told" | "and" | "but" | "by" | "to"
+        ) {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some((start, end))
+}
+
+/// Classify every source of the document, link mentions, attach anonymity
+/// statements, parse descriptors and write the summary.
+pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
+    let n = doc.sources.len();
+    let mut readings: Vec<Reading> = Vec::with_capacity(n);
+    for s in &doc.sources {
+        let (a, b) = if s.mention.end > s.mention.start {
+            token_range(doc, s.mention.start, s.mention.end)
+        } else {
+            (0, 0)
+        };
+        let mut r = read(doc, lx, a, b);
+        // The speakers stage's resolution is evidence for unnamed-looking phrases.
+        if let (Some(c), Some(kind)) = (s.speaker, r.kind) {
+            let unknown = matches!(r.noun_class, None | Some(NounClass::PersonRole));
+            if !r.named
+                && unknown
+                && r.pronoun.is_none()
+                && matches!(kind, SourceKind::Person | SourceKind::Group)
+            {
+                match doc.clusters.get(c as usize).map(|c| c.label) {
+                    Some(EntityLabel::PER) => r.kind = Some(SourceKind::Person),
+                    Some(EntityLabel::ORG) => r.kind = Some(SourceKind::Organization),
+                    _ => {}
+                }
+            }
+        }
+        readings.push(r);
+    }
+    // Text order of the mentions.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (doc.sources[i].mention.start, i));
+    let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    for (k, &i) in order.iter().enumerate() {
+        let r = &readings[i];
+        if r.toks.0 >= r.toks.1 {
+            continue;
+        }
+        let earlier =
+            order[..k].iter().rev().copied().filter(|&j| {
+                readings[j].toks.0 < readings[j].toks.1 && readings[j].toks.1 <= r.toks.0
+            });
+        let near = |j: &usize| r.sentence.saturating_sub(readings[*j].sentence) <= 2;
+        let found = match r.pronoun {
+            // "he"/"she" stay people: PolNeAR labels a pronoun after an unnamed
+            // source as a person, so no link is made.
+            Some(PronounClass::Singular) => None,
+            Some(PronounClass::Plural) => earlier
+                .take_while(near)
+                .find(|&j| readings[j].plural && readings[j].kind != Some(SourceKind::Person)),
+            Some(PronounClass::Neuter) => earlier.take_while(near).find(|&j| {
+                !readings[j].plural
+                    && matches!(
+                        readings[j].kind,
+                        Some(SourceKind::Organization | SourceKind::Document)
+                    )
+            }),
+            Some(PronounClass::Relative) => {
+                // A source mention right before "who", else the phrase itself.
+                let before = relative_antecedent(doc, r.toks.0);
+                let hit = earlier
+                    .take(3)
+                    .find(|&j| before.is_some_and(|(_, e)| readings[j].toks.1 == e));
+                if hit.is_none() {
+                    if let Some((x, y)) = before {
+                        let ante = read(doc, lx, x, y);
+                        let which =
+                            matches!(tok_text(doc, r.toks.0).to_lowercase().as_str(), "which");
+                        let kind = match ante.kind {
+                            Some(SourceKind::None) | None => readings[i].kind,
+                            Some(
+                                SourceKind::Person | SourceKind::Anonymous | SourceKind::Group,
+                            ) if which => Some(SourceKind::Document),
+                            other => other,
+                        };
+                        readings[i].kind = kind;
+                        readings[i].plural = ante.plural;
+                    }
+                }
+                hit
+            }
+            Some(_) => None,
+            None if r.definite && !r.named => {
+                let (lemma, plural) = (r.lemma.clone(), r.plural);
+                earlier
+                    .filter(|&j| readings[j].lemma == lemma && readings[j].plural == plural)
+                    .find(|&j| readings[j].pronoun.is_none())
+            }
+            None => None,
+        };
+        if let Some(j) = found {
+            antecedent[i] = Some(j);
+            readings[i].kind = readings[j].kind;
+            readings[i].plural = readings[j].plural;
+        }
+    }
+    // Chains: the root of each mention.
+    let root = |mut i: usize| {
+        let mut steps = 0;
+        while let Some(j) = antecedent[i] {
+            i = j;
+            steps += 1;
+            if steps > n {
+                break;
+            }
+        }
+        i
+    };
+    // Anonymity statements: to the nearest mention of their sentence.
+    let statements = statements::find(doc, lx);
+    let mut chain_cue: BTreeMap<usize, (TextSpan, Option<String>)> = BTreeMap::new();
+    for st in &statements {
+        let in_sentence = order.iter().copied().filter(|&i| {
+            let r = &readings[i];
+            r.toks.0 < r.toks.1 && r.sentence == st.sentence && r.toks.0 != st.tokens.0
+        });
+        let before = in_sentence
+            .clone()
+            .filter(|&i| readings[i].toks.1 <= st.tokens.0)
+            .max_by_key(|&i| readings[i].toks.1);
+        let after = in_sentence
+            .filter(|&i| readings[i].toks.0 >= st.tokens.1)
+            .min_by_key(|&i| readings[i].toks.0);
+        let Some(i) = before.or(after) else {
+            continue;
+        };
+        if readings[i].named || readings[i].pronoun == Some(PronounClass::Author) {
+            continue;
+        }
+        let Some(cue) = span_of(doc, st.tokens.0, st.tokens.1) else {
+            continue;
+        };
+        let reason = st.reason.map(|(a, b)| tokens_text(doc, a, b));
+        readings[i].kind = Some(SourceKind::Anonymous);
+        chain_cue.entry(root(i)).or_insert((cue, reason));
+    }
+    // Write kinds, links, statements and descriptors.
+    for i in 0..n {
+        let kind = readings[i].kind.unwrap_or(SourceKind::Other);
+        let r0 = root(i);
+        // A chain is anonymous if its root is (a statement may have made it so).
+        let kind = if readings[r0].kind == Some(SourceKind::Anonymous) && antecedent[i].is_some() {
+            SourceKind::Anonymous
+        } else {
+            kind
+        };
+        let cue = chain_cue.get(&r0).filter(|_| kind == SourceKind::Anonymous);
+        let s = &mut doc.sources[i];
+        s.kind = kind;
+        s.anonymous = kind == SourceKind::Anonymous;
+        s.antecedent = antecedent[i].map(|j| j as u32);
+        s.anonymity_cue = cue.map(|c| c.0.clone());
+        s.descriptor = None;
+        if s.anonymous {
+            s.speaker = None;
+        }
+    }
+    for &i in &order {
+        if !doc.sources[i].anonymous {
+            continue;
+        }
+        let mut d = descriptor(doc, lx, &readings[i]);
+        if let Some(j) = antecedent[i] {
+            if let Some(Some(up)) = doc.sources.get(j).map(|s| s.descriptor.clone()) {
+                d.seniority = d.seniority.or(up.seniority);
+                d.affiliation = d.affiliation.or(up.affiliation);
+                if readings[i].pronoun.is_some() {
+                    d.role = d.role.or(up.role);
+                    d.number = up.number.or(d.number);
+                }
+            }
+        }
+        d.reason = chain_cue.get(&root(i)).and_then(|c| c.1.clone());
+        doc.sources[i].descriptor = Some(d);
+    }
+    // Quotes of anonymous sources name no speaker.
+    for q in &mut doc.quotes {
+        if q.source
+            .and_then(|s| doc.sources.get(s as usize))
+            .is_some_and(|s| s.anonymous)
+        {
+            q.speaker = None;
+            q.speaker_name = None;
+        }
+    }
+    doc.summary = Some(summarize(doc));
+}
+
+/// Number, role, seniority and affiliation of an unnamed source.
+fn descriptor(doc: &Document, lx: &SourceLexicon, r: &Reading) -> SourceDescriptor {
+    let mut d = SourceDescriptor::default();
+    let (a, b) = r.toks;
+    if a >= b {
+        return d;
+    }
+    if r.pronoun.is_some() {
+        d.number = Some(if r.plural { "plural" } else { "a" }.into());
+        return d;
+    }
+    let low = |i: usize| tok_text(doc, i).to_lowercase();
+    let (cs, ce) = (r.core_start.max(a), r.core_end.min(b));
+    let mut i = a;
+    while i < b && !is_word(doc, i) {
+        i += 1;
+    }
+    d.number = Some(match lx.number(&low(i)) {
+        Some(n) => n.to_string(),
+        None if r.plural => "plural".into(),
+        None => "a".into(),
+    });
+    // Modifiers between the determiner and the head.
+    let head_tok = ce.saturating_sub(1);
+    let mut aff: Option<(usize, usize)> = None;
+    let mut j = cs;
+    while j < head_tok {
+        let w = low(j);
+        let raw = tok_text(doc, j);
+        if lx.number(&w).is_some() || lx.is_definite(&w) || lx.is_possessive(&w) || w == "of" {
+            j += 1;
+            continue;
+        }
+        if lx.is_seniority(&w) {
+            d.seniority.get_or_insert(w);
+        } else if capitalized(raw)
+            || lx.is_affiliation(&w)
+            || raw.ends_with("'s")
+            || raw.ends_with("’s")
+        {
+            aff = Some(aff.map_or((j, j + 1), |(s, _)| (s, j + 1)));
+        } else if tok_text(doc, j) == "'s" || tok_text(doc, j) == "’s" {
+            // A possessive clitic ends the affiliation ("Obama 's aides").
+        } else if aff.is_some() {
+            // A lowercase word that is no affiliation ends a run only if nothing follows.
+        }
+        j += 1;
+    }
+    // "advisers to Mr. Obama", "officials at the agency", "a reporter for USA Today".
+    if aff.is_none()
+        && ce < b
+        && matches!(
+            low(ce).as_str(),
+            "to" | "at" | "for" | "with" | "in" | "from"
+        )
+    {
+        let mut s = ce + 1;
+        while s < b && lx.is_definite(&low(s)) {
+            s += 1;
+        }
+        let mut e = s;
+        while e < b
+            && is_word(doc, e)
+            && (capitalized(tok_text(doc, e)) || matches!(low(e).as_str(), "of" | "and"))
+        {
+            e += 1;
+        }
+        while e > s && matches!(low(e - 1).as_str(), "of" | "and") {
+            e -= 1;
+        }
+        if e > s {
+            aff = Some((s, e));
+        }
+    }
+    d.affiliation = aff
+        .map(|(s, e)| {
+            strip_possessive(&tokens_text(doc, s, e))
+                .trim_end_matches(" 's")
+                .trim_end_matches(" ’s")
+                .to_string()
+        })
+        .filter(|t| !t.is_empty());
+    let lemma = r.lemma.clone().unwrap_or_default();
+    d.role = Some(
+        if lemma == "person" && ce < b && !tok_text(doc, ce).starts_with(',') {
+            format!("person {}", tokens_text(doc, ce, b).trim_end_matches(','))
+        } else {
+            lemma
+        },
+    )
+    .filter(|s| !s.is_empty());
+    d
+}
+
+/// Attributions by source kind, anonymous share and statements.
+pub fn summarize(doc: &Document) -> SourceSummary {
+    let mut by_kind: BTreeMap<String, u32> = BTreeMap::new();
+    for k in [
+        "person",
+        "organization",
+        "anonymous",
+        "group",
+        "document",
+        "author",
+        "none",
+        "other",
+    ] {
+        by_kind.insert(k.into(), 0);
+    }
+    let mut anonymous = 0u32;
+    let mut with_statement = 0u32;
+    let total = doc.quotes.len() as u32;
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        // A quote that continues another has that quote's source.
+        let mut src = q.source;
+        let mut cur = q.continues;
+        let mut steps = 0;
+        while src.is_none() && steps < doc.quotes.len() {
+            let Some(c) = cur.filter(|&c| c as usize != qi) else {
+                break;
+            };
+            let Some(prev) = doc.quotes.get(c as usize) else {
+                break;
+            };
+            src = prev.source;
+            cur = prev.continues;
+            steps += 1;
+        }
+        let source = src.and_then(|s| doc.sources.get(s as usize));
+        let kind = source.map_or(SourceKind::None, |s| s.kind);
+        *by_kind.entry(kind_name(kind).into()).or_insert(0) += 1;
+        if source.is_some_and(|s| s.anonymous) {
+            anonymous += 1;
+            if source.is_some_and(|s| s.anonymity_cue.is_some()) {
+                with_statement += 1;
+            }
+        }
+    }
+    SourceSummary {
+        attributions: total,
+        by_kind,
+        anonymous,
+        anonymous_share: if total == 0 {
+            0.0
+        } else {
+            f64::from(anonymous) / f64::from(total)
+        },
+        anonymous_with_statement: with_statement,
+    }
+}
+
+/// The JSON name of a kind.
+pub fn kind_name(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::Person => "person",
+        SourceKind::Organization => "organization",
+        SourceKind::Anonymous => "anonymous",
+        SourceKind::Group => "group",
+        SourceKind::Document => "document",
+        SourceKind::Author => "author",
+        SourceKind::None => "none",
+        SourceKind::Other => "other",
+    }
+}
+
+/// The kind for a JSON name.
+pub fn kind_from_name(name: &str) -> Option<SourceKind> {
+    Some(match name {
+        "person" => SourceKind::Person,
+        "organization" => SourceKind::Organization,
+        "anonymous" => SourceKind::Anonymous,
+        "group" => SourceKind::Group,
+        "document" => SourceKind::Document,
+        "author" => SourceKind::Author,
+        "none" => SourceKind::None,
+        "other" => SourceKind::Other,
+        _ => return None,
+    })
+}

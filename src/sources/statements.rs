@@ -1,0 +1,196 @@
+//! Anonymity statements: "speaking on condition of anonymity because …", "who asked
+//! not to be named", "not authorized to speak publicly". Patterns come from
+//! `data/sources/anonymity-statements.txt`.
+
+use super::lexicon::{PatternWord, SourceLexicon};
+use crate::document::{Document, TokenKind};
+
+/// A statement found in the text: its token range and the stated reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// Tokens `[start, end)` of the whole statement clause.
+    pub tokens: (usize, usize),
+    /// Tokens of the reason, if the statement gives one.
+    pub reason: Option<(usize, usize)>,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+}
+
+/// Words that open the clause a statement sits in; the clause starts there.
+const CLAUSE_OPENERS: [&str; 17] = [
+    "who",
+    "whom",
+    "speaking",
+    "spoke",
+    "talking",
+    "talked",
+    "because",
+    "requesting",
+    "requested",
+    "asking",
+    "asked",
+    "declined",
+    "insisted",
+    "and",
+    "but",
+    "commenting",
+    "granted",
+];
+
+fn lower(doc: &Document, i: usize) -> String {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.bytes.0 as usize..t.bytes.1 as usize))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn is_break(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return true;
+    };
+    if t.kind.is_quote() {
+        return true;
+    }
+    t.kind == TokenKind::Punct
+        && matches!(
+            lower(doc, i).as_str(),
+            "," | "." | ";" | ":" | "—" | "–" | "--" | "(" | ")" | "!" | "?"
+        )
+}
+
+/// Match `pattern` at token `i` (no further than `end`); the end of the match.
+fn match_at(words: &[String], i: usize, pattern: &[PatternWord]) -> Option<usize> {
+    let Some((first, rest)) = pattern.split_first() else {
+        return Some(i);
+    };
+    if let Some(w) = words.get(i) {
+        if first.choices.iter().any(|c| c == w) {
+            if let Some(e) = match_at(words, i + 1, rest) {
+                return Some(e);
+            }
+        }
+    }
+    if first.optional {
+        return match_at(words, i, rest);
+    }
+    None
+}
+
+/// Every anonymity statement in the document, in text order, none overlapping.
+pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let (a, b) = (
+            s.tokens.0 as usize,
+            (s.tokens.1 as usize).min(doc.tokens.len()),
+        );
+        if a >= b {
+            continue;
+        }
+        let words: Vec<String> = (a..b).map(|i| lower(doc, i)).collect();
+        let mut k = 0;
+        while k < words.len() {
+            let hit = lx
+                .statements
+                .iter()
+                .filter_map(|p| match_at(&words, k, p).filter(|&e| e > k))
+                .max();
+            let Some(e) = hit else {
+                k += 1;
+                continue;
+            };
+            let (m0, m1) = (a + k, a + e);
+            let start = clause_start(doc, a, m0);
+            let end = clause_end(doc, m1, b);
+            let reason = reason(doc, &words, a, start, m0, m1, end);
+            let st = Statement {
+                tokens: (start, end),
+                reason,
+                sentence: si,
+            };
+            match out.last_mut() {
+                Some(prev) if prev.tokens.1 > start && prev.sentence == si => {
+                    prev.tokens.1 = prev.tokens.1.max(end);
+                    if prev.reason.is_none() {
+                        prev.reason = st.reason;
+                    }
+                }
+                _ => out.push(st),
+            }
+            k = e.max(end.saturating_sub(a)).max(k + 1);
+        }
+    }
+    out
+}
+
+/// Walk back from a match to the start of its clause: a clause opener
+/// ("who", "speaking", "because") within eight words, else the match itself.
+fn clause_start(doc: &Document, floor: usize, m0: usize) -> usize {
+    let mut i = m0;
+    let mut steps = 0;
+    let mut best = m0;
+    while i > floor && steps < 8 {
+        i -= 1;
+        steps += 1;
+        if is_break(doc, i) {
+            break;
+        }
+        let w = lower(doc, i);
+        if CLAUSE_OPENERS.contains(&w.as_str()) {
+            best = i;
+            // "who spoke …", "because he was …": take the opener before, too.
+            if i > floor && matches!(lower(doc, i - 1).as_str(), "who" | "because" | "and") {
+                best = i - 1;
+            }
+            if matches!(w.as_str(), "who" | "whom" | "because" | "and" | "but") {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The end of the clause: the next comma, dash or sentence end.
+fn clause_end(doc: &Document, m1: usize, ceiling: usize) -> usize {
+    let mut i = m1;
+    while i < ceiling && !is_break(doc, i) {
+        i += 1;
+    }
+    i
+}
+
+/// The reason: what follows "because", "for fear", "citing", or "to" right after
+/// the anonymity words; for a bare "not authorized to …", the words themselves.
+fn reason(
+    doc: &Document,
+    words: &[String],
+    base: usize,
+    start: usize,
+    m0: usize,
+    m1: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let w = |i: usize| {
+        words
+            .get(i.wrapping_sub(base))
+            .map(String::as_str)
+            .unwrap_or("")
+    };
+    for i in start..end {
+        match w(i) {
+            "because" if i + 1 < end => return Some((i + 1, end)),
+            "fear" if i > start && w(i - 1) == "for" => return Some((i, end)),
+            "citing" if i + 1 < end => return Some((i + 1, end)),
+            _ => {}
+        }
+    }
+    if m1 < end && matches!(w(m1), "to" | "for" | "about") {
+        return Some((m1, end));
+    }
+    if w(m0) == "not" || w(m0 + 1) == "not" || (m0..m1).any(|i| w(i) == "authorized") {
+        let _ = doc;
+        return Some((m0, end));
+    }
+    None
+}

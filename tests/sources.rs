@@ -1,0 +1,238 @@
+//! The `sources` stage on hand-written sentences (no ../shared needed).
+
+use byline::document::{Document, Source, SourceKind, TextSpan};
+use byline::Pipeline;
+
+/// Segment and tag `text`, insert one source per mention (first occurrence at or
+/// after the previous one), then run the speakers and sources stages.
+fn classify(text: &str, mentions: &[&str]) -> Document {
+    let mut doc = Pipeline::from_names(&["segment", "ner"])
+        .unwrap()
+        .build()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    let mut from = 0;
+    for m in mentions {
+        let byte = from + text[from..].find(m).expect("mention in text");
+        from = byte + m.len();
+        let start = text[..byte].chars().count() as u32;
+        doc.sources.push(Source {
+            mention: TextSpan {
+                start,
+                end: start + m.chars().count() as u32,
+                text: m.to_string(),
+            },
+            kind: SourceKind::Other,
+            anonymous: false,
+            anonymity_cue: None,
+            descriptor: None,
+            antecedent: None,
+            speaker: None,
+        });
+    }
+    Pipeline::from_names(&["speakers", "sources"])
+        .unwrap()
+        .build()
+        .annotate(doc)
+        .unwrap()
+}
+
+#[test]
+fn descriptor_of_an_unnamed_source() {
+    let doc = classify(
+        "Two senior Defense Department officials said the plan was ready.",
+        &["Two senior Defense Department officials"],
+    );
+    let s = &doc.sources[0];
+    assert_eq!(s.kind, SourceKind::Anonymous);
+    assert!(s.anonymous);
+    let d = s.descriptor.as_ref().unwrap();
+    assert_eq!(d.number.as_deref(), Some("two"));
+    assert_eq!(d.seniority.as_deref(), Some("senior"));
+    assert_eq!(d.affiliation.as_deref(), Some("Defense Department"));
+    assert_eq!(d.role.as_deref(), Some("official"));
+    assert!(s.anonymity_cue.is_none());
+}
+
+#[test]
+fn people_familiar_with_the_matter() {
+    let doc = classify(
+        "The deal is close, according to people familiar with the matter.",
+        &["people familiar with the matter"],
+    );
+    let s = &doc.sources[0];
+    assert!(s.anonymous);
+    let d = s.descriptor.as_ref().unwrap();
+    assert_eq!(d.number.as_deref(), Some("plural"));
+    assert_eq!(d.role.as_deref(), Some("person familiar with the matter"));
+}
+
+#[test]
+fn statement_on_condition_of_anonymity_with_reason() {
+    let doc = classify(
+        "The plan is ready, said a White House official who spoke on condition of anonymity because he was not authorized to discuss it.",
+        &["a White House official"],
+    );
+    let s = &doc.sources[0];
+    assert!(s.anonymous);
+    let cue = s.anonymity_cue.as_ref().expect("a statement");
+    assert!(
+        cue.text.starts_with("who spoke on condition of anonymity"),
+        "{}",
+        cue.text
+    );
+    let d = s.descriptor.as_ref().unwrap();
+    assert_eq!(d.affiliation.as_deref(), Some("White House"));
+    assert_eq!(
+        d.reason.as_deref(),
+        Some("he was not authorized to discuss it")
+    );
+}
+
+#[test]
+fn statement_not_authorized_to_speak_publicly() {
+    let doc = classify(
+        "Talks will resume, a diplomat said, speaking because he was not authorized to speak publicly.",
+        &["a diplomat"],
+    );
+    let s = &doc.sources[0];
+    assert!(s.anonymous);
+    assert!(s
+        .anonymity_cue
+        .as_ref()
+        .is_some_and(|c| c.text.contains("not authorized to speak publicly")));
+}
+
+#[test]
+fn statement_makes_an_unnamed_person_anonymous() {
+    let doc = classify(
+        "The store will close, said a worker who asked not to be named.",
+        &["a worker"],
+    );
+    let s = &doc.sources[0];
+    assert_eq!(s.kind, SourceKind::Anonymous);
+    assert!(s
+        .anonymity_cue
+        .as_ref()
+        .is_some_and(|c| c.text == "who asked not to be named"));
+}
+
+#[test]
+fn coreference_carries_anonymity_and_the_statement() {
+    let text = "A senior aide, who asked not to be named, said the vote would slip. The aide added that nobody was worried.";
+    let doc = classify(text, &["A senior aide", "The aide"]);
+    let (a, b) = (&doc.sources[0], &doc.sources[1]);
+    assert!(a.anonymous && b.anonymous);
+    assert_eq!(b.antecedent, Some(0));
+    assert!(a.anonymity_cue.is_some());
+    assert_eq!(a.anonymity_cue, b.anonymity_cue);
+    assert_eq!(
+        b.descriptor.as_ref().unwrap().seniority.as_deref(),
+        Some("senior")
+    );
+    // The whole pipeline finds the same.
+    let doc = Pipeline::default()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    assert!(doc.sources.len() >= 2, "{:?}", doc.sources);
+    assert!(doc
+        .sources
+        .iter()
+        .all(|s| s.anonymous && s.anonymity_cue.is_some()));
+    let summary = doc.summary.as_ref().unwrap();
+    assert_eq!(summary.anonymous, summary.attributions);
+    assert_eq!(summary.anonymous_with_statement, summary.anonymous);
+}
+
+#[test]
+fn a_new_indefinite_mention_starts_a_new_source() {
+    let text = "A senior aide, who asked not to be named, said the vote would slip. Two officials said it would not.";
+    let doc = classify(text, &["A senior aide", "Two officials"]);
+    assert!(doc.sources[1].anonymous);
+    assert!(doc.sources[1].anonymity_cue.is_none());
+    assert_eq!(doc.sources[1].antecedent, None);
+}
+
+#[test]
+fn named_and_other_sources_are_not_anonymous() {
+    let text = "Senator Elizabeth Warren said the bank failed. The White House said it would act. \
+                Voters said they were angry. The report said costs rose. I think so, we said.";
+    let doc = classify(
+        text,
+        &[
+            "Senator Elizabeth Warren",
+            "The White House",
+            "Voters",
+            "The report",
+            "we",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SourceKind::Person,
+            SourceKind::Organization,
+            SourceKind::Group,
+            SourceKind::Document,
+            SourceKind::Author
+        ]
+    );
+    assert!(doc
+        .sources
+        .iter()
+        .all(|s| !s.anonymous && s.anonymity_cue.is_none() && s.descriptor.is_none()));
+}
+
+#[test]
+fn pronouns_and_relatives() {
+    let text = "Officials said they were ready. Mr. Smith, who leads the team, said he agreed.";
+    let doc = classify(text, &["Officials", "they", "who", "he"]);
+    assert_eq!(doc.sources[1].kind, SourceKind::Anonymous);
+    assert_eq!(doc.sources[1].antecedent, Some(0));
+    assert_eq!(doc.sources[2].kind, SourceKind::Person);
+    assert_eq!(doc.sources[3].kind, SourceKind::Person);
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let texts = [
+        "“",
+        "said.",
+        ", , , who which that",
+        "on condition of anonymity",
+        "THE OFFICIAL SAID. the the the officials officials, said the.",
+        "🙂 a 🙂 official 🙂 said 🙂 on condition of anonymity because",
+        "Ünïcode “quoted” said an aide, who asked not to be named",
+    ];
+    for t in texts {
+        let doc = Pipeline::default().annotate(Document::new("x", t)).unwrap();
+        assert!(doc.summary.is_some());
+    }
+    // Sources with spans outside the text, empty or reversed.
+    let mut doc = Pipeline::from_names(&["segment"])
+        .unwrap()
+        .build()
+        .annotate(Document::new("x", "An aide said so."))
+        .unwrap();
+    for (a, b) in [(0, 0), (3, 1), (100, 200), (0, 16), (15, 16)] {
+        doc.sources.push(Source {
+            mention: TextSpan {
+                start: a,
+                end: b,
+                text: String::new(),
+            },
+            kind: SourceKind::Other,
+            anonymous: false,
+            anonymity_cue: None,
+            descriptor: None,
+            antecedent: None,
+            speaker: None,
+        });
+    }
+    byline::sources::classify_sources(&mut doc, byline::sources::SourceLexicon::get());
+    // Without segmentation at all.
+    let mut bare = Document::new("x", "An aide said so.");
+    bare.sources = doc.sources.clone();
+    byline::sources::classify_sources(&mut bare, byline::sources::SourceLexicon::get());
+}
