@@ -50,6 +50,8 @@ pub struct QuoteReport {
     pub content: Counts,
     pub direct: Counts,
     pub source: Accuracy,
+    /// Source accuracy over matched direct attributions.
+    pub source_direct: Accuracy,
     pub end_to_end: Counts,
     pub speaker: Accuracy,
     pub anonymous: Counts,
@@ -241,10 +243,14 @@ fn score_article(
             _ => false,
         };
         if g.source.is_some() {
-            r.source.add(Accuracy {
+            let one = Accuracy {
                 correct: usize::from(source_right),
                 total: 1,
-            });
+            };
+            r.source.add(one);
+            if gold_direct[gi] && p.direct {
+                r.source_direct.add(one);
+            }
         }
         e2e += usize::from(source_right);
         if let Some(label) = labels.and_then(|l| l.get(&(article.name.clone(), g.id.clone()))) {
@@ -298,6 +304,7 @@ impl QuoteReport {
         self.content.add(o.content);
         self.direct.add(o.direct);
         self.source.add(o.source);
+        self.source_direct.add(o.source_direct);
         self.end_to_end.add(o.end_to_end);
         self.speaker.add(o.speaker);
         self.anonymous.add(o.anonymous);
@@ -330,6 +337,7 @@ impl QuoteReport {
         }
         for (name, a) in [
             ("source accuracy", self.source),
+            ("source accuracy, direct", self.source_direct),
             ("speaker accuracy", self.speaker),
         ] {
             s.push_str(&format!(
