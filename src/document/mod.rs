@@ -246,6 +246,20 @@ pub enum SourceKind {
     Other,
 }
 
+impl SourceKind {
+    /// Every kind's name as serialized, in a fixed order (tables, summaries).
+    pub const NAMES: [&'static str; 8] = [
+        "person",
+        "organization",
+        "anonymous",
+        "group",
+        "document",
+        "author",
+        "none",
+        "other",
+    ];
+}
+
 /// The parsed description of an unnamed source ("two senior Defense Department officials").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceDescriptor {

@@ -16,16 +16,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The kinds in confusion-matrix order.
-pub const KINDS: [&str; 8] = [
-    "person",
-    "organization",
-    "anonymous",
-    "group",
-    "document",
-    "author",
-    "none",
-    "other",
-];
+pub const KINDS: [&str; 8] = SourceKind::NAMES;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SourcesReport {

@@ -771,16 +771,7 @@ fn descriptor(doc: &Document, lx: &SourceLexicon, r: &Reading) -> SourceDescript
 /// Attributions by source kind, anonymous share and statements.
 pub fn summarize(doc: &Document) -> SourceSummary {
     let mut by_kind: BTreeMap<String, u32> = BTreeMap::new();
-    for k in [
-        "person",
-        "organization",
-        "anonymous",
-        "group",
-        "document",
-        "author",
-        "none",
-        "other",
-    ] {
+    for k in SourceKind::NAMES {
         by_kind.insert(k.into(), 0);
     }
     let mut anonymous = 0u32;
