@@ -75,6 +75,9 @@ impl QuoteLexicon {
             forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
             forms.dedup();
         }
+        // Also key each first word as written in titles and in capitals, so that a
+        // lookup per token needs no lower-casing.
+        let map = with_case_variants(map);
         let mut words = HashMap::new();
         for (class, word) in data_lines(source_words) {
             let class = match class {
@@ -88,14 +91,13 @@ impl QuoteLexicon {
         }
         QuoteLexicon {
             cues: map,
-            source_words: words,
+            source_words: with_case_variants(words),
         }
     }
 
     /// The cue starting at `words[i]`, if any: (number of words, class).
     pub fn cue_at(&self, words: &[&str], i: usize) -> Option<(usize, CueClass)> {
-        let first = lower(words.get(i)?);
-        let forms = self.cues.get(first.as_ref())?;
+        let forms = self.cues.get(*words.get(i)?)?;
         forms
             .iter()
             .find(|(form, _)| {
@@ -109,17 +111,24 @@ impl QuoteLexicon {
     }
 
     pub fn source_word(&self, word: &str) -> Option<SourceWord> {
-        self.source_words.get(lower(word).as_ref()).copied()
+        self.source_words.get(word).copied()
     }
 }
 
-/// Lower-case without allocating when the word already is.
-fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(w.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
+/// A map keyed by lower-case words, with each key also as "Title" and "UPPER".
+fn with_case_variants<V: Clone>(map: HashMap<String, V>) -> HashMap<String, V> {
+    let mut out = HashMap::with_capacity(map.len() * 3);
+    for (key, value) in map {
+        let mut title = key.clone();
+        if let Some(first) = title.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        out.entry(title).or_insert_with(|| value.clone());
+        out.entry(key.to_ascii_uppercase())
+            .or_insert_with(|| value.clone());
+        out.insert(key, value);
     }
+    out
 }
 
 #[cfg(test)]
