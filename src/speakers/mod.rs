@@ -260,6 +260,55 @@ fn expand_title(t: &str) -> String {
     .to_string()
 }
 
+const MONTHS_AND_DAYS: [&str; 19] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "The Trump campaign", "Clinton's campaign": the campaign, an organization of its own.
+fn campaign_of(doc: &mut Document, text: &str) -> Option<u32> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    let (&last, rest) = words.split_last()?;
+    if !last.eq_ignore_ascii_case("campaign") {
+        return None;
+    }
+    let owner = rest.last()?.trim_end_matches("'s").trim_end_matches("’s");
+    if !owner.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let canonical = format!("{owner} campaign");
+    if let Some(c) = doc.clusters.iter().find(|c| c.canonical == canonical) {
+        return Some(c.id);
+    }
+    doc.clusters.push(EntityCluster {
+        id: doc.clusters.len() as u32,
+        canonical,
+        label: EntityLabel::ORG,
+        mentions: Vec::new(),
+    });
+    Some(doc.clusters.len() as u32 - 1)
+}
+
 /// Nouns naming a person's role: "the senator" with no title or apposition to go
 /// by refers to the person last quoted.
 const PERSON_ROLES: [&str; 24] = [
@@ -300,6 +349,8 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         .collect();
     persons.sort();
     let mut last_speaker: Option<u32> = None;
+    // Persons quoted so far, least recent first.
+    let mut recent_speakers: Vec<u32> = Vec::new();
     for s in 0..doc.sources.len() {
         if doc.sources[s].kind == SourceKind::Anonymous {
             doc.sources[s].speaker = None;
@@ -312,7 +363,8 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             .trim_end_matches(',')
             .trim()
             .to_string();
-        let speaker = named_inside(doc, m.start, m.end)
+        let speaker = campaign_of(doc, &m.text)
+            .or_else(|| named_inside(doc, m.start, m.end))
             .or_else(|| name_in_words(doc, &m.text, &mut genders))
             .or_else(|| {
                 roles
@@ -326,18 +378,27 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     "she" => Gender::Female,
                     _ => return None,
                 };
-                persons
-                    .iter()
-                    .rev()
-                    .filter(|&&(start, _)| start < m.start)
-                    .find(|&&(_, c)| {
-                        genders
-                            .get(c as usize)
-                            .copied()
-                            .flatten()
-                            .is_none_or(|g| g == want)
+                let fits = |c: u32| {
+                    genders
+                        .get(c as usize)
+                        .copied()
+                        .flatten()
+                        .is_none_or(|g| g == want)
+                };
+                // A person opening a sentence earlier in the same paragraph ("Nielsen spoke
+                // next. … she said"); else the person last quoted, as news mostly goes on
+                // quoting them; else the last person mentioned.
+                subject_before(doc, m.start)
+                    .filter(|&c| fits(c))
+                    .or_else(|| recent_speakers.iter().rev().find(|&&c| fits(c)).copied())
+                    .or_else(|| {
+                        persons
+                            .iter()
+                            .rev()
+                            .filter(|&&(start, _)| start < m.start)
+                            .find(|&&(_, c)| fits(c))
+                            .map(|&(_, c)| c)
                     })
-                    .map(|&(_, c)| c)
             })
             .or_else(|| {
                 // "the Vermont senator": the person last quoted, when the role fits a person.
@@ -356,6 +417,8 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         }
         if doc.clusters[c as usize].label == EntityLabel::PER {
             last_speaker = Some(c);
+            recent_speakers.retain(|&x| x != c);
+            recent_speakers.push(c);
             // A resolved pronoun or role counts as a mention of the person for later pronouns.
             let at = persons.partition_point(|&(start, _)| start <= m.start);
             persons.insert(at, (m.start, c));
@@ -375,10 +438,20 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
 /// The cluster of an entity inside `[start, end)`: the last person, else the last
 /// organization, else any mention the tagger typed otherwise ("Mr. Trump" as LOC).
 fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
+    // A place or other name only counts as the head of the phrase ("Mr. Trump" typed LOC),
+    // not as a modifier ("the Indiana governor").
+    let end_trimmed = doc
+        .text
+        .chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect::<String>();
+    let head_end = start + end_trimmed.trim_end_matches([',', ' ']).chars().count() as u32;
     let inside: Vec<&crate::document::Entity> = doc
         .entities
         .iter()
         .filter(|e| e.start >= start && e.end <= end)
+        .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG) || e.end == head_end)
         .collect();
     [
         EntityLabel::PER,
@@ -402,6 +475,10 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     };
     let end = words.iter().rposition(|w| capitalized(w))? + 1;
+    // The name must head the phrase: "the Indiana governor" is a governor, not Indiana.
+    if end != words.len() || MONTHS_AND_DAYS.contains(&words[end - 1]) {
+        return None;
+    }
     let mut start = end - 1;
     while start > 0 && capitalized(words[start - 1]) {
         start -= 1;
@@ -474,4 +551,27 @@ fn first_name_gender(name: &str) -> Option<Gender> {
         })
         .get(name)
         .copied()
+}
+
+/// The cluster of the last person who opens a sentence (its first token, or after a
+/// title) earlier in the paragraph holding offset `at`.
+fn subject_before(doc: &Document, at: u32) -> Option<u32> {
+    let s = doc
+        .sentences
+        .iter()
+        .position(|s| s.start <= at && at < s.end.max(s.start + 1))?;
+    let paragraph = doc.sentences[s].paragraph;
+    doc.entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::PER && e.start < at)
+        .filter(|e| {
+            doc.sentences.iter().any(|sent| {
+                sent.paragraph == paragraph
+                    && (e.tokens.0 == sent.tokens.0
+                        || (e.tokens.0 == sent.tokens.0 + 1
+                            && is_honorific(doc.token_text(sent.tokens.0 as usize))))
+            })
+        })
+        .last()
+        .and_then(|e| e.cluster)
 }
