@@ -560,18 +560,23 @@ fn subject_before(doc: &Document, at: u32) -> Option<u32> {
         .sentences
         .iter()
         .position(|s| s.start <= at && at < s.end.max(s.start + 1))?;
-    let paragraph = doc.sentences[s].paragraph;
+    let (first, last) = doc
+        .paragraphs
+        .get(doc.sentences[s].paragraph as usize)?
+        .sentences;
+    let opens_sentence = |t: u32| {
+        doc.sentences[first as usize..last as usize]
+            .iter()
+            .any(|sent| {
+                t == sent.tokens.0
+                    || (t == sent.tokens.0 + 1
+                        && is_honorific(doc.token_text(sent.tokens.0 as usize)))
+            })
+    };
     doc.entities
         .iter()
+        .rev()
         .filter(|e| e.label == EntityLabel::PER && e.start < at)
-        .filter(|e| {
-            doc.sentences.iter().any(|sent| {
-                sent.paragraph == paragraph
-                    && (e.tokens.0 == sent.tokens.0
-                        || (e.tokens.0 == sent.tokens.0 + 1
-                            && is_honorific(doc.token_text(sent.tokens.0 as usize))))
-            })
-        })
-        .last()
+        .find(|e| opens_sentence(e.tokens.0))
         .and_then(|e| e.cluster)
 }
