@@ -357,7 +357,13 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             continue;
         }
         let m = doc.sources[s].mention.clone();
-        let lower = m.text.to_lowercase();
+        // "He’s" is "he is": the pronoun is what counts.
+        let lower = m
+            .text
+            .to_lowercase()
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_string();
         let phrase = lower
             .trim_start_matches("the ")
             .trim_end_matches(',')
@@ -365,6 +371,12 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             .to_string();
         let speaker = campaign_of(doc, &m.text)
             .or_else(|| named_inside(doc, m.start, m.end))
+            .or_else(|| {
+                (lower == "who")
+                    .then(|| relative_antecedent(doc, m.start))
+                    .flatten()
+            })
+            .or_else(|| organization_by_head(doc, &lower))
             .or_else(|| name_in_words(doc, &m.text, &mut genders))
             .or_else(|| {
                 roles
@@ -579,4 +591,36 @@ fn subject_before(doc: &Document, at: u32) -> Option<u32> {
         .filter(|e| e.label == EntityLabel::PER && e.start < at)
         .find(|e| opens_sentence(e.tokens.0))
         .and_then(|e| e.cluster)
+}
+
+/// The antecedent of a relative "who" ("Trump, who said …"): the person or
+/// organization named just before it, in the same sentence.
+fn relative_antecedent(doc: &Document, at: u32) -> Option<u32> {
+    let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
+    doc.entities
+        .iter()
+        .rev()
+        .filter(|e| e.end <= at && e.start >= sentence.start)
+        .find(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
+        .and_then(|e| e.cluster)
+}
+
+/// "The commission" → the organization whose name holds that noun
+/// ("Commission on Presidential Debates"), the most recent such.
+fn organization_by_head(doc: &Document, lower: &str) -> Option<u32> {
+    let rest = lower.strip_prefix("the ")?;
+    let head = rest.split_whitespace().last()?;
+    if rest.split_whitespace().count() > 2 || head.len() < 4 {
+        return None;
+    }
+    doc.clusters
+        .iter()
+        .rev()
+        .filter(|c| c.label == EntityLabel::ORG)
+        .find(|c| {
+            c.canonical
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(head))
+        })
+        .map(|c| c.id)
 }
