@@ -7,9 +7,12 @@
 //!
 //! 1. [`segment`]: paragraphs, tokens (PTB/CoNLL style) and sentences, with
 //!    Unicode code-point offsets;
-//! 2. later stages add entities, quotes and their sources on the same model;
-//!    with the cargo feature `transformer`, the `transformer` module runs a
-//!    Hugging Face token-classification model as the NER stage.
+//! 2. [`ner`]: PER, ORG, LOC and MISC mentions from the shipped model (with the
+//!    cargo feature `transformer`, `transformer` runs a Hugging Face
+//!    token-classification model in its place);
+//! 3. [`quotes`]: direct, indirect and mixed quotes with cue and source phrase;
+//! 4. [`speakers`]: entity clusters and each source resolved to one;
+//! 5. [`sources`]: source kinds, anonymity and its evidence, a per-document summary.
 //!
 //! [`corpus`] reads inputs (text files, directories, JSON Lines, stdin) as a
 //! stream of records and writes JSON Lines, one output record per input
