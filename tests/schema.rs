@@ -57,18 +57,13 @@ fn every_layer_matches_the_schema() {
         mentions: vec![0],
     });
     doc.sources.push(Source {
-        mention: span(text, 10, 26),
-        kind: SourceKind::Anonymous,
-        anonymous: true,
-        anonymity_cue: None,
         descriptor: Some(SourceDescriptor {
             number: Some("a".into()),
             role: Some("official".into()),
             seniority: Some("senior".into()),
             ..Default::default()
         }),
-        antecedent: None,
-        speaker: None,
+        ..Source::new(span(text, 10, 26), SourceKind::Anonymous)
     });
     doc.quotes.push(Quote {
         kind: QuoteKind::Direct,

@@ -16,19 +16,14 @@ fn classify(text: &str, mentions: &[&str]) -> Document {
         let byte = from + text[from..].find(m).expect("mention in text");
         from = byte + m.len();
         let start = text[..byte].chars().count() as u32;
-        doc.sources.push(Source {
-            mention: TextSpan {
+        doc.sources.push(Source::new(
+            TextSpan {
                 start,
                 end: start + m.chars().count() as u32,
                 text: m.to_string(),
             },
-            kind: SourceKind::Other,
-            anonymous: false,
-            anonymity_cue: None,
-            descriptor: None,
-            antecedent: None,
-            speaker: None,
-        });
+            SourceKind::Other,
+        ));
     }
     Pipeline::from_names(&["speakers", "sources"])
         .unwrap()
@@ -216,19 +211,14 @@ fn odd_input_does_not_panic() {
         .annotate(Document::new("x", "An aide said so."))
         .unwrap();
     for (a, b) in [(0, 0), (3, 1), (100, 200), (0, 16), (15, 16)] {
-        doc.sources.push(Source {
-            mention: TextSpan {
+        doc.sources.push(Source::new(
+            TextSpan {
                 start: a,
                 end: b,
                 text: String::new(),
             },
-            kind: SourceKind::Other,
-            anonymous: false,
-            anonymity_cue: None,
-            descriptor: None,
-            antecedent: None,
-            speaker: None,
-        });
+            SourceKind::Other,
+        ));
     }
     byline::sources::classify_sources(&mut doc, byline::sources::SourceLexicon::get());
     // Without segmentation at all.

@@ -247,7 +247,19 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// Every kind's name as serialized, in a fixed order (tables, summaries).
+    /// Every kind, in a fixed order (tables, summaries).
+    pub const ALL: [SourceKind; 8] = [
+        SourceKind::Person,
+        SourceKind::Organization,
+        SourceKind::Anonymous,
+        SourceKind::Group,
+        SourceKind::Document,
+        SourceKind::Author,
+        SourceKind::None,
+        SourceKind::Other,
+    ];
+
+    /// Every kind's name as serialized, in the order of [`SourceKind::ALL`].
     pub const NAMES: [&'static str; 8] = [
         "person",
         "organization",
@@ -258,6 +270,16 @@ impl SourceKind {
         "none",
         "other",
     ];
+
+    /// The name the JSON output uses.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The kind for a JSON name.
+    pub fn from_name(name: &str) -> Option<SourceKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
 }
 
 /// The parsed description of an unnamed source ("two senior Defense Department officials").
@@ -286,6 +308,22 @@ pub struct Source {
     pub antecedent: Option<u32>,
     /// Index into `Document::clusters` of the named entity this source is.
     pub speaker: Option<u32>,
+}
+
+impl Source {
+    /// A mention of kind `kind`, anonymous exactly when the kind is, with no evidence,
+    /// descriptor, antecedent or speaker yet.
+    pub fn new(mention: TextSpan, kind: SourceKind) -> Self {
+        Source {
+            mention,
+            kind,
+            anonymous: kind == SourceKind::Anonymous,
+            anonymity_cue: None,
+            descriptor: None,
+            antecedent: None,
+            speaker: None,
+        }
+    }
 }
 
 /// Per-document figures on sourcing, written by the `sources` stage.

@@ -414,15 +414,8 @@ mod tests {
             ],
         };
         let mut doc = Document::new("a", text);
-        doc.sources.push(Source {
-            mention: span(0, 5),
-            kind: SourceKind::Person,
-            anonymous: false,
-            anonymity_cue: None,
-            descriptor: None,
-            antecedent: None,
-            speaker: None,
-        });
+        doc.sources
+            .push(Source::new(span(0, 5), SourceKind::Person));
         // Content 16..31 against gold 11..31: Jaccard 15/20 = 0.75, a match with the right source.
         doc.quotes.push(Quote {
             kind: QuoteKind::Indirect,

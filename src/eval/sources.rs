@@ -10,7 +10,6 @@
 use super::polnear::{Article, SourceLabel};
 use super::segmentation::Counts;
 use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
-use crate::sources::{kind_from_name, kind_name};
 use crate::Pipeline;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -73,19 +72,12 @@ pub fn gold_document(pre: &Pipeline, article: &Article) -> Option<(Document, Vec
                 end: at,
                 text: String::new(),
             });
-        doc.sources.push(Source {
-            kind: if mention.text.is_empty() {
-                SourceKind::None
-            } else {
-                SourceKind::Other
-            },
-            mention,
-            anonymous: false,
-            anonymity_cue: None,
-            descriptor: None,
-            antecedent: None,
-            speaker: None,
-        });
+        let kind = if mention.text.is_empty() {
+            SourceKind::None
+        } else {
+            SourceKind::Other
+        };
+        doc.sources.push(Source::new(mention, kind));
         doc.quotes.push(Quote {
             kind: QuoteKind::Indirect,
             content: content.into_iter().collect(),
@@ -133,7 +125,7 @@ pub fn evaluate(
                 continue;
             };
             r.rows += 1;
-            let pred = kind_name(src.kind);
+            let pred = src.kind.as_str();
             r.anonymous.add(Counts {
                 true_pos: usize::from(src.anonymous && label.anonymous),
                 predicted: usize::from(src.anonymous),
@@ -148,7 +140,7 @@ pub fn evaluate(
             if let (Some(g), Some(p)) = (index(&label.kind), index(pred)) {
                 r.confusion[g][p] += 1;
             }
-            if label.kind != "other" && kind_from_name(&label.kind).is_some() {
+            if label.kind != "other" && SourceKind::from_name(&label.kind).is_some() {
                 r.kind_rows += 1;
                 if label.kind == pred {
                     r.kind_correct += 1;

@@ -643,15 +643,7 @@ fn write(doc: &mut Document, found: Vec<Found>) {
         let source = f.source.map(|r| {
             let mention = span(doc, r);
             let kind = classify(doc, r, lx);
-            doc.sources.push(Source {
-                mention,
-                kind,
-                anonymous: kind == SourceKind::Anonymous,
-                anonymity_cue: None,
-                descriptor: None,
-                antecedent: None,
-                speaker: None,
-            });
+            doc.sources.push(Source::new(mention, kind));
             (doc.sources.len() - 1) as u32
         });
         let content: Vec<TextSpan> = f.content.iter().map(|&r| span(doc, r)).collect();

@@ -795,7 +795,7 @@ pub fn summarize(doc: &Document) -> SourceSummary {
         }
         let source = src.and_then(|s| doc.sources.get(s as usize));
         let kind = source.map_or(SourceKind::None, |s| s.kind);
-        *by_kind.entry(kind_name(kind).into()).or_insert(0) += 1;
+        *by_kind.entry(kind.as_str().into()).or_insert(0) += 1;
         if source.is_some_and(|s| s.anonymous) {
             anonymous += 1;
             if source.is_some_and(|s| s.anonymity_cue.is_some()) {
@@ -814,33 +814,4 @@ pub fn summarize(doc: &Document) -> SourceSummary {
         },
         anonymous_with_statement: with_statement,
     }
-}
-
-/// The JSON name of a kind.
-pub fn kind_name(k: SourceKind) -> &'static str {
-    match k {
-        SourceKind::Person => "person",
-        SourceKind::Organization => "organization",
-        SourceKind::Anonymous => "anonymous",
-        SourceKind::Group => "group",
-        SourceKind::Document => "document",
-        SourceKind::Author => "author",
-        SourceKind::None => "none",
-        SourceKind::Other => "other",
-    }
-}
-
-/// The kind for a JSON name.
-pub fn kind_from_name(name: &str) -> Option<SourceKind> {
-    Some(match name {
-        "person" => SourceKind::Person,
-        "organization" => SourceKind::Organization,
-        "anonymous" => SourceKind::Anonymous,
-        "group" => SourceKind::Group,
-        "document" => SourceKind::Document,
-        "author" => SourceKind::Author,
-        "none" => SourceKind::None,
-        "other" => SourceKind::Other,
-        _ => return None,
-    })
 }
