@@ -92,18 +92,32 @@ fn content_text(q: &byline::document::Quote) -> String {
         .join(" … ")
 }
 
+/// Each expected quote with the quote found for it (the one whose content holds
+/// `content_contains`), and a failure line for every expected quote not found.
+fn expected_quotes<'d>(
+    doc: &'d Document,
+    expected: &'d serde_json::Value,
+    failures: &mut Vec<String>,
+) -> Vec<(&'d serde_json::Value, &'d byline::document::Quote)> {
+    let mut out = Vec::new();
+    for want in expected["quotes"].as_array().unwrap() {
+        let needle = want["content_contains"].as_str().unwrap();
+        match doc.quotes.iter().find(|q| content_text(q).contains(needle)) {
+            Some(q) => out.push((want, q)),
+            None => failures.push(format!("no quote contains {needle:?}")),
+        }
+    }
+    out
+}
+
 #[test]
 fn seed_article_quotes_sources_cues_and_speakers() {
     let Some((doc, expected)) = seed() else {
         return;
     };
     let mut failures = Vec::new();
-    for want in expected["quotes"].as_array().unwrap() {
+    for (want, q) in expected_quotes(&doc, &expected, &mut failures) {
         let needle = want["content_contains"].as_str().unwrap();
-        let Some(q) = doc.quotes.iter().find(|q| content_text(q).contains(needle)) else {
-            failures.push(format!("no quote contains {needle:?}"));
-            continue;
-        };
         let source = q.source.map(|s| &doc.sources[s as usize]);
         let got_source = source.map(|s| s.mention.text.as_str());
         if got_source != want["source"].as_str() {
@@ -178,12 +192,8 @@ fn seed_article_anonymity() {
         return;
     };
     let mut failures = Vec::new();
-    for want in expected["quotes"].as_array().unwrap() {
+    for (want, q) in expected_quotes(&doc, &expected, &mut failures) {
         let needle = want["content_contains"].as_str().unwrap();
-        let Some(q) = doc.quotes.iter().find(|q| content_text(q).contains(needle)) else {
-            failures.push(format!("no quote contains {needle:?}"));
-            continue;
-        };
         let source = q.source.map(|s| &doc.sources[s as usize]);
         let anonymous = source.is_some_and(|s| s.anonymous);
         if Some(anonymous) != want["anonymous"].as_bool() {
