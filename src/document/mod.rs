@@ -416,7 +416,8 @@ impl Document {
         self.tokens.iter().filter(|t| t.kind.is_word()).count()
     }
 
-    /// Text of a code-point span, or `None` if it lies outside the text.
+    /// Text of a code-point span, or `None` if it lies outside the text. Indexes the
+    /// whole text on each call: to slice many spans, build one [`CharIndex`].
     pub fn slice(&self, span: Span) -> Option<&str> {
         CharIndex::new(&self.text).slice(&self.text, span)
     }
