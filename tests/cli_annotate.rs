@@ -303,3 +303,31 @@ fn samples_shipped_in_data_annotate_cleanly() {
     assert!(recs.len() >= 3);
     assert!(recs.iter().all(|r| r.get("error").is_none()));
 }
+
+#[test]
+fn closed_output_pipe_stops_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("byline"))
+        .arg("annotate")
+        .arg(&samples)
+        .arg("--pretty")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, then hang up, as `| head` does.
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(status.success(), "exit {status:?}, stderr {stderr}");
+    assert!(!stderr.contains("error"), "stderr: {stderr}");
+}

@@ -199,7 +199,12 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let stats = result.context("cannot write output")?;
+    let stats = match result {
+        Ok(stats) => stats,
+        // The reader went away (`| head`, quitting `less`): stop quietly, as Unix tools do.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(super::EXIT_OK),
+        Err(e) => return Err(anyhow::Error::new(e).context("cannot write output")),
+    };
     drop(out);
     if !args.quiet {
         eprintln!("{}", summary(&stats, started.elapsed().as_secs_f64()));
