@@ -29,6 +29,9 @@ pub struct NerArgs {
     /// Word clusters (`word<TAB>id…`), from scripts/glove_clusters.py.
     #[arg(long, default_value = "data/glove-clusters.tsv")]
     clusters: PathBuf,
+    /// Cased word clusters (`Form<TAB>id…`, from scripts/md_clusters.py).
+    #[arg(long)]
+    cased_clusters: Option<PathBuf>,
     /// Gazetteer features from this file (`list<TAB>phrase`, e.g. from
     /// scripts/gazetteer.py). Off by default: GeoNames lists did not help on dev.
     #[arg(long)]
@@ -72,6 +75,7 @@ fn ner(a: NerArgs) -> Result<i32> {
         gazetteer: a.gazetteer.is_some(),
         document: !a.no_document,
         affixes: !a.no_affixes,
+        cased_clusters: a.cased_clusters.is_some(),
     };
     let mut lex = Lexicon::default();
     if features.clusters {
@@ -82,6 +86,15 @@ fn ner(a: NerArgs) -> Result<i32> {
             )
         })?;
         lex.load_clusters(&text).map_err(|e| anyhow!(e))?;
+    }
+    if let Some(c) = &a.cased_clusters {
+        let text = std::fs::read_to_string(c).map_err(|e| {
+            anyhow!(
+                "cannot read cased clusters {}: {e} (run scripts/md_clusters.py)",
+                c.display()
+            )
+        })?;
+        lex.load_cased_clusters(&text).map_err(|e| anyhow!(e))?;
     }
     if let Some(g) = &a.gazetteer {
         let text = std::fs::read_to_string(g).map_err(|e| {
