@@ -52,6 +52,11 @@ pub struct NerArgs {
     /// Stages: 1, or 2 for a second pass over the first pass's document labels.
     #[arg(long, default_value_t = 2)]
     stages: usize,
+    /// After choosing each stage's epoch on --dev, train again on train + dev with
+    /// those epochs and write that model (more data; its dev figures are then no
+    /// longer held out, so report test figures only).
+    #[arg(long, requires = "dev")]
+    refit_with_dev: bool,
     /// Score dev with the majority-vote consistency pass.
     #[arg(long)]
     consistency: bool,
@@ -138,6 +143,37 @@ fn ner(a: NerArgs) -> Result<i32> {
             100.0 * best.dev_f1
         );
     }
+    let model = if a.refit_with_dev {
+        // Each stage's best epoch on dev; stages' reports follow one another.
+        let best: Vec<usize> = reports
+            .split_inclusive(|r| r.epoch == opts.epochs)
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                r.iter()
+                    .max_by(|a, b| a.dev_f1.total_cmp(&b.dev_f1))
+                    .map_or(opts.epochs, |b| b.epoch)
+            })
+            .collect();
+        let refit = TrainOptions {
+            epochs: best.first().copied().unwrap_or(opts.epochs),
+            stage2_epochs: best.get(1).copied(),
+            ..opts.clone()
+        };
+        let mut all = train_docs;
+        all.extend(dev_docs);
+        eprintln!(
+            "refit on train + dev ({} documents) with epochs {:?}",
+            all.len(),
+            best
+        );
+        train(&all, &[], model.lexicon.clone(), &refit, &mut |s| {
+            eprintln!("{s}")
+        })
+        .map_err(|e| anyhow!(e))?
+        .0
+    } else {
+        model
+    };
     if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
