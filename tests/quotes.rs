@@ -274,3 +274,16 @@ fn boilerplate_is_not_quoted() {
     )
     .is_empty());
 }
+
+#[test]
+fn speech_act_verbs_from_polnear_train_are_cues() {
+    let q =
+        one("Senator Maria Lopez lambasted the administration's handling of the border crisis.");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("lambasted"));
+    assert_eq!(q.source.as_deref(), Some("Senator Maria Lopez"));
+    assert_eq!(
+        q.content,
+        "the administration's handling of the border crisis"
+    );
+}
