@@ -287,3 +287,44 @@ fn speech_act_verbs_from_polnear_train_are_cues() {
         "the administration's handling of the border crisis"
     );
 }
+
+#[test]
+fn transcript_turns_quote_their_speakers() {
+    let text = "Mike Pence: Trump Was Mocking the Clinton Camp\n\n\
+                In an interview on Sunday, the governor defended the tweet.\n\n\
+                \"WALLACE: If I may, sir, will Gennifer Flowers be there?\n\n\
+                \"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n\
+                \"WALLACE: Do you really see those two as equivalent?\"";
+    let qs = quotes(text);
+    let turns: Vec<(&str, &str)> = qs
+        .iter()
+        .filter(|q| q.cue.as_deref() == Some(":"))
+        .map(|q| (q.source.as_deref().unwrap_or(""), q.content.as_str()))
+        .collect();
+    assert_eq!(
+        turns,
+        vec![
+            ("Mike Pence", "Trump Was Mocking the Clinton Camp"),
+            ("WALLACE", "If I may, sir, will Gennifer Flowers be there?"),
+            (
+                "PENCE",
+                "Gennifer Flowers will not be attending the debate tomorrow night"
+            ),
+            ("WALLACE", "Do you really see those two as equivalent?"),
+        ]
+    );
+}
+
+#[test]
+fn labels_that_name_no_speaker_are_not_turns() {
+    let text = "UPDATE: The vote was moved to Friday.\n\n\
+                WATCH: The senator speaks to reporters.\n\n\
+                The bill passed on a party-line vote.";
+    assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
+    // A headline label that names no one is styling.
+    let text = "Revealed: What the Senator Said Behind Closed Doors\n\nThe bill passed.";
+    assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
+    // A lone capitalised label is a dateline or a heading, not a transcript.
+    let text = "Lawmakers met again on Monday.\n\nSMITH: We will vote.";
+    assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
+}

@@ -11,6 +11,7 @@
 //!    is tried against the patterns of reported speech: `SOURCE CUE (that)
 //!    CONTENT`, `CONTENT, SOURCE CUE`, `CONTENT, CUE SOURCE`, `according to
 //!    SOURCE, CONTENT` (in any position), and headlines (`…, Official Says`).
+//! 4. Interview transcripts ([`transcript`]): `NAME: …` paragraphs are turns.
 //!
 //! Sources are written to `Document::sources` with a first classification
 //! (person, organization, anonymous, group, document, other) and quotes point
@@ -19,6 +20,7 @@
 pub mod attribution;
 pub mod lexicon;
 pub mod marks;
+mod transcript;
 
 use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan, TokenKind};
 use crate::pipeline::{Processor, ProcessorError};
@@ -295,17 +297,26 @@ fn find(doc: &Document) -> Vec<Found> {
             i += n;
         }
     }
+    // Interview transcripts: each `NAME: …` turn is its speaker's statement. It takes
+    // the place of an unattributed quotation that opens on its label (block-quoted
+    // transcripts put a quote mark before each turn).
+    let mut labels = Vec::new();
+    for (turn, start) in transcript::turns(doc, &tokens) {
+        labels.push(start..=turn.content[0].0);
+        found.push(turn);
+    }
     // A quotation without attribution that lies inside found content is part of
     // that attribution (a mixed quote), not one of its own.
     let covered = |f: &Found| {
         f.cue.is_none()
-            && f.continues.is_none()
-            && found.iter().any(|g| {
-                g.cue.is_some()
-                    && g.content
-                        .iter()
-                        .any(|&(x, y)| x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y)
-            })
+            && (labels.iter().any(|l| l.contains(&f.content[0].0))
+                || f.continues.is_none()
+                    && found.iter().any(|g| {
+                        g.cue.is_some()
+                            && g.content.iter().any(|&(x, y)| {
+                                x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y
+                            })
+                    }))
     };
     let keep: Vec<bool> = found.iter().map(|f| !covered(f)).collect();
     let mut remap = vec![None; found.len()];
