@@ -1,6 +1,6 @@
 //! The `sources` stage on hand-written sentences (no ../shared needed).
 
-use byline::document::{Document, Source, SourceKind, TextSpan};
+use byline::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
 use byline::Pipeline;
 
 /// Segment and tag `text`, insert one source per mention (first occurrence at or
@@ -24,6 +24,50 @@ fn classify(text: &str, mentions: &[&str]) -> Document {
             },
             SourceKind::Other,
         ));
+    }
+    Pipeline::from_names(&["speakers", "sources"])
+        .unwrap()
+        .build()
+        .annotate(doc)
+        .unwrap()
+}
+
+fn span_of(text: &str, from: usize, needle: &str) -> (usize, TextSpan) {
+    let byte = from + text[from..].find(needle).expect("phrase in text");
+    let start = text[..byte].chars().count() as u32;
+    (
+        byte + needle.len(),
+        TextSpan {
+            start,
+            end: start + needle.chars().count() as u32,
+            text: needle.to_string(),
+        },
+    )
+}
+
+/// Like [`classify`], with a quote per mention whose cue is the given phrase (the
+/// first occurrence after the mention).
+fn classify_with_cues(text: &str, mentions: &[(&str, &str)]) -> Document {
+    let mut doc = Pipeline::from_names(&["segment", "ner"])
+        .unwrap()
+        .build()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    let mut from = 0;
+    for (m, cue) in mentions {
+        let (after, mention) = span_of(text, from, m);
+        let (_, cue) = span_of(text, after, cue);
+        from = after;
+        doc.sources.push(Source::new(mention, SourceKind::Other));
+        doc.quotes.push(Quote {
+            kind: QuoteKind::Indirect,
+            content: Vec::new(),
+            cue: Some(cue),
+            source: Some((doc.sources.len() - 1) as u32),
+            speaker: None,
+            speaker_name: None,
+            continues: None,
+        });
     }
     Pipeline::from_names(&["speakers", "sources"])
         .unwrap()
@@ -187,6 +231,44 @@ fn pronouns_and_relatives() {
     assert_eq!(doc.sources[1].antecedent, Some(0));
     assert_eq!(doc.sources[2].kind, SourceKind::Person);
     assert_eq!(doc.sources[3].kind, SourceKind::Person);
+}
+
+#[test]
+fn they_after_a_plural_document_noun_is_the_document() {
+    let text = "Two aides to the senator said he was worried. He released his tax returns \
+                in 2012, even though they revealed his foreign accounts.";
+    let doc = classify_with_cues(
+        text,
+        &[("Two aides to the senator", "said"), ("they", "revealed")],
+    );
+    assert!(doc.sources[0].anonymous);
+    // "revealed" is said of documents, and "his tax returns" is nearer than the aides.
+    assert_eq!(doc.sources[1].kind, SourceKind::Document);
+    assert!(!doc.sources[1].anonymous);
+    assert_eq!(doc.sources[1].antecedent, None);
+    // People "say": the same pronoun with "said" refers back to the aides.
+    let text = "Two aides to the senator said he was worried. He released his tax returns \
+                in 2012, even though they said he had no regrets.";
+    let doc = classify_with_cues(
+        text,
+        &[("Two aides to the senator", "said"), ("they", "said")],
+    );
+    assert_eq!(doc.sources[1].kind, SourceKind::Anonymous);
+    assert_eq!(doc.sources[1].antecedent, Some(0));
+}
+
+#[test]
+fn relative_pronoun_after_a_named_persons_apposition() {
+    let text = "The panel questioned John Bentel, a tech staffer at the State Department who \
+                told his subordinates never to speak of the server.";
+    let doc = classify(text, &["who"]);
+    assert_eq!(doc.sources[0].kind, SourceKind::Person);
+    assert!(!doc.sources[0].anonymous);
+    // Without the name, the staffer is an unnamed source.
+    let text = "The panel questioned a tech staffer at the State Department who told his \
+                subordinates never to speak of the server.";
+    let doc = classify(text, &["who"]);
+    assert_eq!(doc.sources[0].kind, SourceKind::Anonymous);
 }
 
 #[test]

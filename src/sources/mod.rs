@@ -462,8 +462,45 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
     r
 }
 
-/// The phrase a relative pronoun at token `t` refers to: the words before it.
-fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
+/// The kind of the nearest plural noun before token `t` in its sentence, when that
+/// noun is a document, a body or a generic group and lies outside every source
+/// mention ("his tax returns" before "they would reveal …"). `None` when a source
+/// mention or an unnamed-person noun ("aides") comes first.
+fn plural_noun_before(
+    doc: &Document,
+    lx: &SourceLexicon,
+    readings: &[Reading],
+    t: usize,
+) -> Option<SourceKind> {
+    let floor = doc
+        .sentences
+        .get(sentence_of(doc, t))
+        .map_or(0, |s| s.tokens.0 as usize);
+    for i in (floor..t).rev() {
+        if readings.iter().any(|r| r.toks.0 <= i && i < r.toks.1) {
+            return None;
+        }
+        let w = tok_text(doc, i).to_lowercase();
+        let Some(n) = lx.noun(&w).filter(|n| n.plural) else {
+            continue;
+        };
+        return match n.class {
+            NounClass::Document => Some(SourceKind::Document),
+            NounClass::Organization => Some(SourceKind::Organization),
+            NounClass::Group | NounClass::PersonRole | NounClass::AnonIndefinite => {
+                Some(SourceKind::Group)
+            }
+            NounClass::Anonymous | NounClass::Spokes => None,
+        };
+    }
+    None
+}
+
+/// The phrase a relative pronoun at token `t` refers to: the words before it,
+/// from an indefinite article before any post-modifier ("not paying an architect
+/// who" → "an architect"; "a tech staffer at the State Department who"), else
+/// the six words before it.
+fn relative_antecedent(doc: &Document, lx: &SourceLexicon, t: usize) -> Option<(usize, usize)> {
     let floor = doc
         .sentences
         .get(sentence_of(doc, t))
@@ -473,7 +510,7 @@ fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
         end -= 1;
     }
     let mut start = end;
-    while start > floor && end - start < 6 && is_word(doc, start - 1) {
+    while start > floor && end - start < 8 && is_word(doc, start - 1) {
         let w = tok_text(doc, start - 1).to_lowercase();
         if matches!(
             w.as_str(),
@@ -483,7 +520,26 @@ fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
         }
         start -= 1;
     }
+    let low = |i: usize| tok_text(doc, i).to_lowercase();
+    let first_postmod = (start + 1..end)
+        .find(|&i| lx.is_postmod(&low(i)))
+        .unwrap_or(end);
+    match (start..first_postmod)
+        .rev()
+        .find(|&i| matches!(low(i).as_str(), "a" | "an"))
+    {
+        Some(article) => start = article,
+        // No article: the six words before the pronoun.
+        None => start = start.max(end.saturating_sub(6)),
+    }
     (start < end).then_some((start, end))
+}
+
+/// A phrase set off after a person's name: "John Bentel, a tech staffer …".
+fn appositive_to_person(doc: &Document, start: usize) -> bool {
+    start >= 2
+        && tok_text(doc, start - 1) == ","
+        && entity_at(doc, start - 2) == Some(EntityLabel::PER)
 }
 
 /// Classify every source of the document, link mentions, attach anonymity
@@ -515,6 +571,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         }
         readings.push(r);
     }
+    // The words of each source's cue, lowercase.
+    let mut cue_words: Vec<Vec<String>> = vec![Vec::new(); n];
+    for q in &doc.quotes {
+        if let (Some(s), Some(cue)) = (q.source, &q.cue) {
+            if let Some(words) = cue_words.get_mut(s as usize) {
+                words.extend(cue.text.split_whitespace().map(str::to_lowercase));
+            }
+        }
+    }
     // Text order of the mentions.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| (doc.sources[i].mention.start, i));
@@ -533,9 +598,28 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
             // "he"/"she" stay people: PolNeAR labels a pronoun after an unnamed
             // source as a person, so no link is made.
             Some(PronounClass::Singular) => None,
-            Some(PronounClass::Plural) => earlier
-                .take_while(near)
-                .find(|&j| readings[j].plural && readings[j].kind != Some(SourceKind::Person)),
+            Some(PronounClass::Plural) => {
+                let found = earlier
+                    .take_while(near)
+                    .find(|&j| readings[j].plural && readings[j].kind != Some(SourceKind::Person));
+                // "Romney released his returns, even though they exposed …": a plural
+                // noun earlier in the pronoun's own sentence is nearer than a source
+                // mention in an earlier one.
+                // Only where the cue is a verb for documents ("revealed", "showed"):
+                // people "say" and "argue".
+                let sentence = r.sentence;
+                let local = (found.is_none_or(|j| readings[j].sentence < sentence)
+                    && cue_words[i].iter().any(|w| lx.is_document_verb(w)))
+                .then(|| plural_noun_before(doc, lx, &readings, r.toks.0))
+                .flatten();
+                match local {
+                    Some(kind) => {
+                        readings[i].kind = Some(kind);
+                        None
+                    }
+                    None => found,
+                }
+            }
             Some(PronounClass::Neuter) => earlier.take_while(near).find(|&j| {
                 !readings[j].plural
                     && matches!(
@@ -545,7 +629,7 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
             }),
             Some(PronounClass::Relative) => {
                 // A source mention right before "who", else the phrase itself.
-                let before = relative_antecedent(doc, r.toks.0);
+                let before = relative_antecedent(doc, lx, r.toks.0);
                 let hit = earlier
                     .take(3)
                     .find(|&j| before.is_some_and(|(_, e)| readings[j].toks.1 == e));
@@ -559,6 +643,11 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
                             Some(
                                 SourceKind::Person | SourceKind::Anonymous | SourceKind::Group,
                             ) if which => Some(SourceKind::Document),
+                            Some(SourceKind::Anonymous | SourceKind::Group)
+                                if !ante.plural && appositive_to_person(doc, x) =>
+                            {
+                                Some(SourceKind::Person)
+                            }
                             other => other,
                         };
                         readings[i].kind = kind;
