@@ -272,6 +272,43 @@ fn relative_pronoun_after_a_named_persons_apposition() {
 }
 
 #[test]
+fn unnamed_workers_and_named_ones() {
+    let text = "Trump refused to pay an architect who said he was stiffed. Several former \
+                RT journalists have complained. Many journalists disagree. An attorney for \
+                Pagliano, Mark MacDougall, said he would comply. A worker named Antonio \
+                Arroyo said he liked the job. Kaine is a former civil rights lawyer who \
+                opposes the death penalty.";
+    let doc = classify(
+        text,
+        &[
+            "who",
+            "Several former RT journalists",
+            "Many journalists",
+            "An attorney for Pagliano, Mark MacDougall,",
+            "A worker named Antonio Arroyo",
+            "who",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            // "an architect": one unnamed person.
+            SourceKind::Anonymous,
+            // Counted and placed by an employer and standing.
+            SourceKind::Anonymous,
+            // A class of people.
+            SourceKind::Group,
+            // Named in apposition or by "named".
+            SourceKind::Person,
+            SourceKind::Person,
+            // "is a … lawyer who": a description of Kaine.
+            SourceKind::Person,
+        ]
+    );
+}
+
+#[test]
 fn odd_input_does_not_panic() {
     let texts = [
         "“",

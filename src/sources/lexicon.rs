@@ -63,6 +63,7 @@ pub struct SourceLexicon {
     postmod: Vec<String>,
     generic: Vec<String>,
     document_verbs: Vec<String>,
+    copulas: Vec<String>,
     pub statements: Vec<Vec<PatternWord>>,
 }
 
@@ -142,6 +143,7 @@ impl SourceLexicon {
                 "postmod" => lx.postmod.push(word),
                 "generic" => lx.generic.push(word),
                 "doc_verb" => lx.document_verbs.push(word),
+                "copula" => lx.copulas.push(word),
                 _ => {}
             }
         }
@@ -199,6 +201,10 @@ impl SourceLexicon {
     /// Cue verbs whose subject is mostly a document ("the returns revealed").
     pub fn is_document_verb(&self, lower: &str) -> bool {
         self.document_verbs.iter().any(|w| w == lower)
+    }
+    /// Forms of "be" and "become": "X is a lawyer who …" describes X.
+    pub fn is_copula(&self, lower: &str) -> bool {
+        self.copulas.iter().any(|w| w == lower)
     }
     pub fn is_postmod(&self, lower: &str) -> bool {
         self.postmod.iter().any(|w| w == lower)

@@ -312,18 +312,21 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         r.kind = Some(SourceKind::Person);
         return r;
     }
-    // A name in apposition: "Another critic, Laurence H. Tribe,".
-    if core_end < b && tok_text(doc, core_end) == "," {
-        let appos = doc.entities.iter().any(|e| {
-            e.label == EntityLabel::PER
-                && e.tokens.0 as usize == core_end + 1
-                && (e.tokens.1 as usize) <= b
-        });
-        if appos {
-            r.named = true;
-            r.kind = Some(SourceKind::Person);
-            return r;
-        }
+    // A name in apposition: "Another critic, Laurence H. Tribe,", "An attorney for
+    // Pagliano, Mark MacDougall,"; or given: "a worker named Antonio Arroyo".
+    let person_at = |i: usize| {
+        doc.entities.iter().any(|e| {
+            e.label == EntityLabel::PER && e.tokens.0 as usize == i && (e.tokens.1 as usize) <= b
+        })
+    };
+    let comma = (core_end..b).find(|&i| tok_text(doc, i) == ",");
+    let named_after = core_end + 1 < b
+        && matches!(low(core_end).as_str(), "named" | "called")
+        && (person_at(core_end + 1) || capitalized(tok_text(doc, core_end + 1)));
+    if comma.is_some_and(|c| person_at(c + 1)) || named_after {
+        r.named = true;
+        r.kind = Some(SourceKind::Person);
+        return r;
     }
     // The tagger reads a surname as an organization in one place and a person in
     // another: a name the article also tags as a person is a person.
@@ -421,6 +424,22 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
             NounClass::Organization => SourceKind::Organization,
             NounClass::Document => SourceKind::Document,
             NounClass::AnonIndefinite if !n.plural && r.indefinite => SourceKind::Anonymous,
+            // "Several former RT journalists", "two Democratic speechwriters": counted
+            // people placed by an employer or standing, not a class of people.
+            NounClass::AnonIndefinite
+                if n.plural
+                    && lx
+                        .number(&first)
+                        .is_some_and(|w| !matches!(w, "many" | "most" | "other" | "both"))
+                    && (a + 1..head_tok).any(|i| {
+                        let w = low(i);
+                        entity_at(doc, i) == Some(EntityLabel::ORG)
+                            || lx.is_affiliation(&w)
+                            || lx.is_seniority(&w)
+                    }) =>
+            {
+                SourceKind::Anonymous
+            }
             NounClass::AnonIndefinite if n.plural => SourceKind::Group,
             NounClass::AnonIndefinite => SourceKind::Person,
             NounClass::Group => SourceKind::Group,
@@ -643,8 +662,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
                             Some(
                                 SourceKind::Person | SourceKind::Anonymous | SourceKind::Group,
                             ) if which => Some(SourceKind::Document),
+                            // "Bentel, a tech staffer … who", "Kaine is a former
+                            // civil rights lawyer who": a description of someone named.
                             Some(SourceKind::Anonymous | SourceKind::Group)
-                                if !ante.plural && appositive_to_person(doc, x) =>
+                                if !ante.plural
+                                    && (appositive_to_person(doc, x)
+                                        || (ante.indefinite
+                                            && x.checked_sub(1).is_some_and(|p| {
+                                                lx.is_copula(&tok_text(doc, p).to_lowercase())
+                                            }))) =>
                             {
                                 Some(SourceKind::Person)
                             }
