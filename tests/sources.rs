@@ -157,6 +157,100 @@ fn statement_makes_an_unnamed_person_anonymous() {
 }
 
 #[test]
+fn statements_in_many_phrasings() {
+    // (sentence, source, statement the stage should find, stated reason)
+    let cases: [(&str, &str, &str, Option<&str>); 10] = [
+        (
+            "The deal is off, said a campaign official who wasn't authorized to speak publicly.",
+            "a campaign official",
+            "who wasn't authorized to speak publicly",
+            Some("wasn't authorized to speak publicly"),
+        ),
+        (
+            "Two aides, who declined to be identified because of the sensitivity of the talks, said the offer stood.",
+            "Two aides",
+            "who declined to be identified because of the sensitivity of the talks",
+            Some("the sensitivity of the talks"),
+        ),
+        (
+            "A senior official, speaking on background, said the strikes would continue.",
+            "A senior official",
+            "speaking on background",
+            None,
+        ),
+        (
+            "The numbers are bad, said one donor, who asked that his name not be used for fear of reprisals.",
+            "one donor",
+            "who asked that his name not be used for fear of reprisals",
+            Some("fear of reprisals"),
+        ),
+        (
+            "The governor will veto the bill, according to an aide requesting anonymity to discuss private deliberations.",
+            "an aide",
+            "requesting anonymity to discuss private deliberations",
+            Some("to discuss private deliberations"),
+        ),
+        (
+            "A neighbor who did not want to be named said the family left in June.",
+            "A neighbor",
+            "who did not want to be named",
+            None,
+        ),
+        (
+            "One staffer, who spoke on the condition that her name not be published, said morale was low.",
+            "One staffer",
+            "who spoke on the condition that her name not be published",
+            None,
+        ),
+        (
+            "A person close to the senator, who asked to remain anonymous, said he would run.",
+            "A person close to the senator",
+            "who asked to remain anonymous",
+            None,
+        ),
+        (
+            "Several diplomats who spoke anonymously to discuss the talks said Friday that a deal was near.",
+            "Several diplomats",
+            "who spoke anonymously to discuss the talks",
+            Some("to discuss the talks"),
+        ),
+        (
+            "An officer, who was not permitted to speak to reporters, described the scene.",
+            "An officer",
+            "who was not permitted to speak to reporters",
+            Some("not permitted to speak to reporters"),
+        ),
+    ];
+    for (text, mention, statement, reason) in cases {
+        let doc = classify(text, &[mention]);
+        let s = &doc.sources[0];
+        assert!(s.anonymous, "{text}: {:?}", s.kind);
+        let cue = s.anonymity_cue.as_ref().map(|c| c.text.as_str());
+        assert_eq!(cue, Some(statement), "{text}");
+        let d = s.descriptor.as_ref().expect("a descriptor");
+        assert_eq!(d.reason.as_deref(), reason, "{text}");
+    }
+    // Words that only look like a statement.
+    for (text, mention) in [
+        (
+            "Donors who remain anonymous gave millions, the report said.",
+            "the report",
+        ),
+        (
+            "Senator Smith went on the record with his doubts, his office said.",
+            "his office",
+        ),
+        (
+            "Voters are not allowed to vote twice, the clerk said.",
+            "the clerk",
+        ),
+    ] {
+        let doc = classify(text, &[mention]);
+        assert!(doc.sources[0].anonymity_cue.is_none(), "{text}");
+    }
+}
+
+#[test]
 fn coreference_carries_anonymity_and_the_statement() {
     let text = "A senior aide, who asked not to be named, said the vote would slip. The aide added that nobody was worried.";
     let doc = classify(text, &["A senior aide", "The aide"]);

@@ -30,7 +30,8 @@ pub struct SourcesReport {
     /// `confusion[gold][predicted]`, both in [`KINDS`] order.
     pub confusion: Vec<Vec<usize>>,
     pub anonymity_cue: Counts,
-    /// Disagreements, for reading: "doc rel: 'source' gold → predicted".
+    /// Disagreements in kind, anonymity or statement, for reading: "doc rel:
+    /// 'source' gold → predicted", then the sentence with the mention in `[[…]]`.
     #[serde(skip)]
     pub misses: Vec<String>,
 }
@@ -169,17 +170,27 @@ pub fn evaluate(
                     r.kind_correct += 1;
                 }
             }
-            if label.kind != pred || src.anonymous != label.anonymous {
+            if label.kind != pred || src.anonymous != label.anonymous || cue != label.anonymity_cue
+            {
                 r.misses.push(format!(
-                    "{} {}: {:?} gold {} → {}{}\n    {}",
+                    "{} {}: {:?} gold {}{} → {}{}{}\n    {}",
                     article.name,
                     rel,
                     src.mention.text,
                     label.kind,
+                    if label.anonymity_cue {
+                        " (statement)"
+                    } else {
+                        ""
+                    },
                     pred,
                     src.antecedent
                         .and_then(|a| doc.sources.get(a as usize))
                         .map(|a| format!(" (antecedent {:?})", a.mention.text))
+                        .unwrap_or_default(),
+                    src.anonymity_cue
+                        .as_ref()
+                        .map(|c| format!(" (statement {:?})", c.text))
                         .unwrap_or_default(),
                     context(&chars, &doc, src.mention.start, src.mention.end)
                 ));

@@ -215,7 +215,14 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
                 lx.pronoun(&w),
                 Some(PronounClass::Author | PronounClass::Singular | PronounClass::Plural)
             );
-        if (lx.is_postmod(&w) || participle || pronoun) && !in_entity {
+        // "familiar with", "close to", but "a familiar voice", "a close friend".
+        let adjective = matches!(w.as_str(), "familiar" | "close" | "knowledgeable")
+            && i + 1 < b
+            && !matches!(
+                low(i + 1).as_str(),
+                "with" | "to" | "about" | "of" | "on" | "," | "who"
+            );
+        if (lx.is_postmod(&w) || participle || pronoun) && !in_entity && !adjective {
             core_end = i;
             break;
         }
@@ -709,7 +716,8 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         }
         i
     };
-    // Anonymity statements: to the nearest mention of their sentence.
+    // Anonymity statements: to the mention that holds them ("a campaign official who
+    // was not authorized to speak publicly"), else the nearest mention of their sentence.
     let statements = statements::find(doc, lx);
     let mut chain_cue: BTreeMap<usize, (TextSpan, Option<String>)> = BTreeMap::new();
     for st in &statements {
@@ -717,6 +725,10 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
             let r = &readings[i];
             r.toks.0 < r.toks.1 && r.sentence == st.sentence && r.toks.0 != st.tokens.0
         });
+        let holding = in_sentence
+            .clone()
+            .filter(|&i| readings[i].toks.0 < st.tokens.0 && readings[i].toks.1 > st.tokens.0)
+            .max_by_key(|&i| readings[i].toks.0);
         let before = in_sentence
             .clone()
             .filter(|&i| readings[i].toks.1 <= st.tokens.0)
@@ -724,10 +736,13 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         let after = in_sentence
             .filter(|&i| readings[i].toks.0 >= st.tokens.1)
             .min_by_key(|&i| readings[i].toks.0);
-        let Some(i) = before.or(after) else {
+        let Some(i) = holding.or(before).or(after) else {
             continue;
         };
-        if readings[i].named || readings[i].pronoun == Some(PronounClass::Author) {
+        // A name is no anonymous source ("one Republican" is: a name-like head
+        // the reader already took as unnamed).
+        let named = readings[i].named && readings[i].kind != Some(SourceKind::Anonymous);
+        if named || readings[i].pronoun == Some(PronounClass::Author) {
             continue;
         }
         let Some(cue) = span_of(doc, st.tokens.0, st.tokens.1) else {
