@@ -522,6 +522,16 @@ fn plural_noun_before(
     None
 }
 
+/// The kind of the source phrase in tokens `[a, b)` read on its own, without
+/// coreference, statements or the speakers stage's evidence: the first
+/// classification the `quotes` stage writes (so that `speakers` can leave unnamed
+/// sources alone). [`classify_sources`] has the final word.
+pub fn classify_phrase(doc: &Document, a: usize, b: usize) -> SourceKind {
+    read(doc, SourceLexicon::get(), a, b)
+        .kind
+        .unwrap_or(SourceKind::Other)
+}
+
 /// The phrase a relative pronoun at token `t` refers to: the words before it,
 /// from an indefinite article before any post-modifier ("not paying an architect
 /// who" → "an architect"; "a tech staffer at the State Department who"), else
