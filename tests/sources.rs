@@ -403,6 +403,25 @@ fn unnamed_workers_and_named_ones() {
 }
 
 #[test]
+fn those_close_to_him_but_those_who_back_her() {
+    let text = "Those close to him say he will run. Those who back her opponents say she \
+                will lose. She and her aides say otherwise.";
+    let doc = classify(
+        text,
+        &[
+            "Those close to him",
+            "Those who back her opponents",
+            "She and her aides",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [SourceKind::Anonymous, SourceKind::Group, SourceKind::Other]
+    );
+}
+
+#[test]
 fn odd_input_does_not_panic() {
     let texts = [
         "“",

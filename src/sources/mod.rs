@@ -276,15 +276,20 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
             low(core_end).as_str(),
             "familiar" | "close" | "briefed" | "involved" | "knowledgeable" | "with" | "who"
         );
-    // Only a determiner or number before a post-modifier: "those close to him".
+    // Only a determiner or number before a post-modifier: "those close to him" are
+    // unnamed people; "those who back her opponents", "some with experience" a class.
     if noun.is_none()
         && core_end == core_start + 1
         && (lx.number(&head).is_some() || lx.is_definite(&head))
         && anonymizing_postmod
     {
-        r.kind = Some(SourceKind::Anonymous);
         r.plural = true;
-        r.lemma = Some("person".into());
+        if matches!(low(core_end).as_str(), "who" | "with") {
+            r.kind = Some(SourceKind::Group);
+        } else {
+            r.kind = Some(SourceKind::Anonymous);
+            r.lemma = Some("person".into());
+        }
         return r;
     }
     // Quantifiers alone: "some", "all", "most of whom", "no one".
@@ -375,7 +380,8 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         let left_person = entity_at(doc, and - 1) == Some(EntityLabel::PER)
             || lx
                 .noun(&left)
-                .is_some_and(|n| n.class == NounClass::PersonRole);
+                .is_some_and(|n| n.class == NounClass::PersonRole)
+            || (and == core_start + 1 && lx.pronoun(&left) == Some(PronounClass::Singular));
         if left_person {
             r.kind = Some(SourceKind::Other);
             r.plural = true;
