@@ -251,6 +251,33 @@ fn statements_in_many_phrasings() {
 }
 
 #[test]
+fn statement_in_a_sentence_of_its_own() {
+    let doc = classify(
+        "A senior official said the plan was ready. The official spoke on condition of \
+         anonymity because the talks are private.",
+        &["A senior official"],
+    );
+    let s = &doc.sources[0];
+    assert!(s.anonymous);
+    assert_eq!(
+        s.anonymity_cue.as_ref().map(|c| c.text.as_str()),
+        Some("spoke on condition of anonymity because the talks are private")
+    );
+    assert_eq!(
+        s.descriptor.as_ref().and_then(|d| d.reason.as_deref()),
+        Some("the talks are private")
+    );
+    // Someone else's anonymity, or a source of another number, is not this source's.
+    for text in [
+        "A senior official said the plan was ready. Mr. Smith spoke on condition of anonymity.",
+        "A senior official said the plan was ready. They spoke on condition of anonymity.",
+    ] {
+        let doc = classify(text, &["A senior official"]);
+        assert!(doc.sources[0].anonymity_cue.is_none(), "{text}");
+    }
+}
+
+#[test]
 fn coreference_carries_anonymity_and_the_statement() {
     let text = "A senior aide, who asked not to be named, said the vote would slip. The aide added that nobody was worried.";
     let doc = classify(text, &["A senior aide", "The aide"]);

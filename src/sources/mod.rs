@@ -538,6 +538,53 @@ pub fn classify_phrase(doc: &Document, a: usize, b: usize) -> SourceKind {
         .unwrap_or(SourceKind::Other)
 }
 
+/// For a statement in a sentence of its own ("The official spoke on condition of
+/// anonymity because …", "They requested anonymity to …"), the unnamed source its
+/// subject refers to: the latest anonymous mention of the two sentences before,
+/// when the sentence opens with a pronoun, a definite phrase or an unnamed role.
+fn statement_subject(
+    doc: &Document,
+    lx: &SourceLexicon,
+    readings: &[Reading],
+    order: &[usize],
+    st: &statements::Statement,
+) -> Option<usize> {
+    let sentence = doc.sentences.get(st.sentence)?;
+    let mut a = sentence.tokens.0 as usize;
+    while a < st.tokens.0 && !is_word(doc, a) {
+        a += 1;
+    }
+    if a >= st.tokens.0 {
+        return None;
+    }
+    let first = tok_text(doc, a).to_lowercase();
+    let subject = read(doc, lx, a, st.tokens.0.min(a + 8));
+    let pronoun = matches!(
+        lx.pronoun(&first),
+        Some(PronounClass::Singular | PronounClass::Plural)
+    );
+    let unnamed = lx.is_definite(&first)
+        || lx.number(&first).is_some()
+        || subject.kind == Some(SourceKind::Anonymous);
+    if !(pronoun || unnamed) || (subject.named && subject.kind != Some(SourceKind::Anonymous)) {
+        return None;
+    }
+    let plural = if pronoun {
+        lx.pronoun(&first) == Some(PronounClass::Plural)
+    } else {
+        subject.plural
+    };
+    order.iter().rev().copied().find(|&j| {
+        let r = &readings[j];
+        r.toks.0 < r.toks.1
+            && r.toks.1 <= a
+            && st.sentence.saturating_sub(r.sentence) <= 2
+            && r.kind == Some(SourceKind::Anonymous)
+            && r.plural == plural
+            && (pronoun || subject.lemma.is_none() || subject.lemma == r.lemma)
+    })
+}
+
 /// The phrase a relative pronoun at token `t` refers to: the words before it,
 /// from an indefinite article before any post-modifier ("not paying an architect
 /// who" → "an architect"; "a tech staffer at the State Department who"), else
@@ -752,7 +799,11 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         let after = in_sentence
             .filter(|&i| readings[i].toks.0 >= st.tokens.1)
             .min_by_key(|&i| readings[i].toks.0);
-        let Some(i) = holding.or(before).or(after) else {
+        let Some(i) = holding
+            .or(before)
+            .or(after)
+            .or_else(|| statement_subject(doc, lx, &readings, &order, st))
+        else {
             continue;
         };
         // A name is no anonymous source ("one Republican" is: a name-like head
