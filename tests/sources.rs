@@ -430,6 +430,32 @@ fn unnamed_workers_and_named_ones() {
 }
 
 #[test]
+fn one_lawmaker_any_taxpayer_and_named_colleagues() {
+    let text = "One lawmaker said the vote would fail. Any taxpayer can check the figures, \
+                the agency said. Another former lawmaker, Sen. Joe Lieberman, said he backs \
+                her. Critics of the program, like Senator Charles Grassley, say it is abused.";
+    let doc = classify(
+        text,
+        &[
+            "One lawmaker",
+            "Any taxpayer",
+            "Another former lawmaker, Sen. Joe Lieberman,",
+            "Critics of the program, like Senator Charles Grassley,",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SourceKind::Anonymous,
+            SourceKind::Group,
+            SourceKind::Person,
+            SourceKind::Group
+        ]
+    );
+}
+
+#[test]
 fn those_close_to_him_but_those_who_back_her() {
     let text = "Those close to him say he will run. Those who back her opponents say she \
                 will lose. She and her aides say otherwise.";

@@ -335,7 +335,26 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
     let named_after = core_end + 1 < b
         && matches!(low(core_end).as_str(), "named" | "called")
         && (person_at(core_end + 1) || capitalized(tok_text(doc, core_end + 1)));
-    if comma.is_some_and(|c| person_at(c + 1)) || named_after {
+    // The name may follow a title: ", Sen. Joe Lieberman", ", former Texas governor Rick Perry".
+    // Not a list of examples: "Critics, like Senator Grassley,", "experts, including Mr. X";
+    // not a title: "The ad, titled “Unifier?”,".
+    let titled_thing = noun
+        .as_ref()
+        .is_some_and(|n| matches!(n.class, NounClass::Document | NounClass::Organization));
+    // One person: a singular head, or "one of the family's attorneys, Justin Bamberg,".
+    let appositive = (!r.plural || core_start > a)
+        && !titled_thing
+        && comma.is_some_and(|c| {
+            (c + 1..(c + 6).min(b))
+                .take_while(|&i| {
+                    let w = low(i);
+                    w != ","
+                        && !lx.is_postmod(&w)
+                        && !matches!(w.as_str(), "such" | "especially" | "notably" | "among")
+                })
+                .any(person_at)
+        });
+    if appositive || named_after {
         r.named = true;
         r.kind = Some(SourceKind::Person);
         return r;
@@ -405,7 +424,10 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
                 }
             }
             // "elected officials" are politicians, not withheld names.
-            NounClass::Anonymous if (core_start..head_tok).any(|i| lx.is_generic(&low(i))) => {
+            // "any taxpayer", "every voter": anyone of a class.
+            NounClass::Anonymous | NounClass::AnonIndefinite
+                if (a..head_tok).any(|i| lx.is_generic(&low(i))) =>
+            {
                 SourceKind::Group
             }
             // "Obama's former campaign strategist": one person, identified.
@@ -437,18 +459,15 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
             NounClass::Organization => SourceKind::Organization,
             NounClass::Document => SourceKind::Document,
             NounClass::AnonIndefinite if !n.plural && r.indefinite => SourceKind::Anonymous,
-            // "Several former RT journalists", "two Democratic speechwriters": counted
-            // people placed by an employer or standing, not a class of people.
+            // "Several former RT journalists", "a dozen Carrier workers": counted people
+            // placed by an employer or standing, not a class of people.
             NounClass::AnonIndefinite
                 if n.plural
                     && lx
                         .number(&first)
                         .is_some_and(|w| !matches!(w, "many" | "most" | "other" | "both"))
                     && (a + 1..head_tok).any(|i| {
-                        let w = low(i);
-                        entity_at(doc, i) == Some(EntityLabel::ORG)
-                            || lx.is_affiliation(&w)
-                            || lx.is_seniority(&w)
+                        entity_at(doc, i) == Some(EntityLabel::ORG) || lx.is_seniority(&low(i))
                     }) =>
             {
                 SourceKind::Anonymous
