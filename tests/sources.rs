@@ -1,6 +1,6 @@
 //! The `sources` stage on hand-written sentences (no ../shared needed).
 
-use byline::document::{Document, Source, SourceKind, TextSpan};
+use byline::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
 use byline::Pipeline;
 
 /// Segment and tag `text`, insert one source per mention (first occurrence at or
@@ -24,6 +24,50 @@ fn classify(text: &str, mentions: &[&str]) -> Document {
             },
             SourceKind::Other,
         ));
+    }
+    Pipeline::from_names(&["speakers", "sources"])
+        .unwrap()
+        .build()
+        .annotate(doc)
+        .unwrap()
+}
+
+fn span_of(text: &str, from: usize, needle: &str) -> (usize, TextSpan) {
+    let byte = from + text[from..].find(needle).expect("phrase in text");
+    let start = text[..byte].chars().count() as u32;
+    (
+        byte + needle.len(),
+        TextSpan {
+            start,
+            end: start + needle.chars().count() as u32,
+            text: needle.to_string(),
+        },
+    )
+}
+
+/// Like [`classify`], with a quote per mention whose cue is the given phrase (the
+/// first occurrence after the mention).
+fn classify_with_cues(text: &str, mentions: &[(&str, &str)]) -> Document {
+    let mut doc = Pipeline::from_names(&["segment", "ner"])
+        .unwrap()
+        .build()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    let mut from = 0;
+    for (m, cue) in mentions {
+        let (after, mention) = span_of(text, from, m);
+        let (_, cue) = span_of(text, after, cue);
+        from = after;
+        doc.sources.push(Source::new(mention, SourceKind::Other));
+        doc.quotes.push(Quote {
+            kind: QuoteKind::Indirect,
+            content: Vec::new(),
+            cue: Some(cue),
+            source: Some((doc.sources.len() - 1) as u32),
+            speaker: None,
+            speaker_name: None,
+            continues: None,
+        });
     }
     Pipeline::from_names(&["speakers", "sources"])
         .unwrap()
@@ -113,6 +157,127 @@ fn statement_makes_an_unnamed_person_anonymous() {
 }
 
 #[test]
+fn statements_in_many_phrasings() {
+    // (sentence, source, statement the stage should find, stated reason)
+    let cases: [(&str, &str, &str, Option<&str>); 10] = [
+        (
+            "The deal is off, said a campaign official who wasn't authorized to speak publicly.",
+            "a campaign official",
+            "who wasn't authorized to speak publicly",
+            Some("wasn't authorized to speak publicly"),
+        ),
+        (
+            "Two aides, who declined to be identified because of the sensitivity of the talks, said the offer stood.",
+            "Two aides",
+            "who declined to be identified because of the sensitivity of the talks",
+            Some("the sensitivity of the talks"),
+        ),
+        (
+            "A senior official, speaking on background, said the strikes would continue.",
+            "A senior official",
+            "speaking on background",
+            None,
+        ),
+        (
+            "The numbers are bad, said one donor, who asked that his name not be used for fear of reprisals.",
+            "one donor",
+            "who asked that his name not be used for fear of reprisals",
+            Some("fear of reprisals"),
+        ),
+        (
+            "The governor will veto the bill, according to an aide requesting anonymity to discuss private deliberations.",
+            "an aide",
+            "requesting anonymity to discuss private deliberations",
+            Some("to discuss private deliberations"),
+        ),
+        (
+            "A neighbor who did not want to be named said the family left in June.",
+            "A neighbor",
+            "who did not want to be named",
+            None,
+        ),
+        (
+            "One staffer, who spoke on the condition that her name not be published, said morale was low.",
+            "One staffer",
+            "who spoke on the condition that her name not be published",
+            None,
+        ),
+        (
+            "A person close to the senator, who asked to remain anonymous, said he would run.",
+            "A person close to the senator",
+            "who asked to remain anonymous",
+            None,
+        ),
+        (
+            "Several diplomats who spoke anonymously to discuss the talks said Friday that a deal was near.",
+            "Several diplomats",
+            "who spoke anonymously to discuss the talks",
+            Some("to discuss the talks"),
+        ),
+        (
+            "An officer, who was not permitted to speak to reporters, described the scene.",
+            "An officer",
+            "who was not permitted to speak to reporters",
+            Some("not permitted to speak to reporters"),
+        ),
+    ];
+    for (text, mention, statement, reason) in cases {
+        let doc = classify(text, &[mention]);
+        let s = &doc.sources[0];
+        assert!(s.anonymous, "{text}: {:?}", s.kind);
+        let cue = s.anonymity_cue.as_ref().map(|c| c.text.as_str());
+        assert_eq!(cue, Some(statement), "{text}");
+        let d = s.descriptor.as_ref().expect("a descriptor");
+        assert_eq!(d.reason.as_deref(), reason, "{text}");
+    }
+    // Words that only look like a statement.
+    for (text, mention) in [
+        (
+            "Donors who remain anonymous gave millions, the report said.",
+            "the report",
+        ),
+        (
+            "Senator Smith went on the record with his doubts, his office said.",
+            "his office",
+        ),
+        (
+            "Voters are not allowed to vote twice, the clerk said.",
+            "the clerk",
+        ),
+    ] {
+        let doc = classify(text, &[mention]);
+        assert!(doc.sources[0].anonymity_cue.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn statement_in_a_sentence_of_its_own() {
+    let doc = classify(
+        "A senior official said the plan was ready. The official spoke on condition of \
+         anonymity because the talks are private.",
+        &["A senior official"],
+    );
+    let s = &doc.sources[0];
+    assert!(s.anonymous);
+    assert_eq!(
+        s.anonymity_cue.as_ref().map(|c| c.text.as_str()),
+        Some("spoke on condition of anonymity because the talks are private")
+    );
+    assert_eq!(
+        s.descriptor.as_ref().and_then(|d| d.reason.as_deref()),
+        Some("the talks are private")
+    );
+    // Someone else's anonymity, or a source of another number, is not this source's.
+    for text in [
+        "A senior official said the plan was ready. Mr. Smith spoke on condition of anonymity.",
+        "A senior official said the plan was ready. They spoke on condition of anonymity.",
+    ] {
+        let doc = classify(text, &["A senior official"]);
+        assert!(doc.sources[0].anonymity_cue.is_none(), "{text}");
+    }
+}
+
+#[test]
 fn coreference_carries_anonymity_and_the_statement() {
     let text = "A senior aide, who asked not to be named, said the vote would slip. The aide added that nobody was worried.";
     let doc = classify(text, &["A senior aide", "The aide"]);
@@ -187,6 +352,126 @@ fn pronouns_and_relatives() {
     assert_eq!(doc.sources[1].antecedent, Some(0));
     assert_eq!(doc.sources[2].kind, SourceKind::Person);
     assert_eq!(doc.sources[3].kind, SourceKind::Person);
+}
+
+#[test]
+fn they_after_a_plural_document_noun_is_the_document() {
+    let text = "Two aides to the senator said he was worried. He released his tax returns \
+                in 2012, even though they revealed his foreign accounts.";
+    let doc = classify_with_cues(
+        text,
+        &[("Two aides to the senator", "said"), ("they", "revealed")],
+    );
+    assert!(doc.sources[0].anonymous);
+    // "revealed" is said of documents, and "his tax returns" is nearer than the aides.
+    assert_eq!(doc.sources[1].kind, SourceKind::Document);
+    assert!(!doc.sources[1].anonymous);
+    assert_eq!(doc.sources[1].antecedent, None);
+    // People "say": the same pronoun with "said" refers back to the aides.
+    let text = "Two aides to the senator said he was worried. He released his tax returns \
+                in 2012, even though they said he had no regrets.";
+    let doc = classify_with_cues(
+        text,
+        &[("Two aides to the senator", "said"), ("they", "said")],
+    );
+    assert_eq!(doc.sources[1].kind, SourceKind::Anonymous);
+    assert_eq!(doc.sources[1].antecedent, Some(0));
+}
+
+#[test]
+fn relative_pronoun_after_a_named_persons_apposition() {
+    let text = "The panel questioned John Bentel, a tech staffer at the State Department who \
+                told his subordinates never to speak of the server.";
+    let doc = classify(text, &["who"]);
+    assert_eq!(doc.sources[0].kind, SourceKind::Person);
+    assert!(!doc.sources[0].anonymous);
+    // Without the name, the staffer is an unnamed source.
+    let text = "The panel questioned a tech staffer at the State Department who told his \
+                subordinates never to speak of the server.";
+    let doc = classify(text, &["who"]);
+    assert_eq!(doc.sources[0].kind, SourceKind::Anonymous);
+}
+
+#[test]
+fn unnamed_workers_and_named_ones() {
+    let text = "Trump refused to pay an architect who said he was stiffed. Several former \
+                RT journalists have complained. Many journalists disagree. An attorney for \
+                Pagliano, Mark MacDougall, said he would comply. A worker named Antonio \
+                Arroyo said he liked the job. Kaine is a former civil rights lawyer who \
+                opposes the death penalty.";
+    let doc = classify(
+        text,
+        &[
+            "who",
+            "Several former RT journalists",
+            "Many journalists",
+            "An attorney for Pagliano, Mark MacDougall,",
+            "A worker named Antonio Arroyo",
+            "who",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            // "an architect": one unnamed person.
+            SourceKind::Anonymous,
+            // Counted and placed by an employer and standing.
+            SourceKind::Anonymous,
+            // A class of people.
+            SourceKind::Group,
+            // Named in apposition or by "named".
+            SourceKind::Person,
+            SourceKind::Person,
+            // "is a … lawyer who": a description of Kaine.
+            SourceKind::Person,
+        ]
+    );
+}
+
+#[test]
+fn one_lawmaker_any_taxpayer_and_named_colleagues() {
+    let text = "One lawmaker said the vote would fail. Any taxpayer can check the figures, \
+                the agency said. Another former lawmaker, Sen. Joe Lieberman, said he backs \
+                her. Critics of the program, like Senator Charles Grassley, say it is abused.";
+    let doc = classify(
+        text,
+        &[
+            "One lawmaker",
+            "Any taxpayer",
+            "Another former lawmaker, Sen. Joe Lieberman,",
+            "Critics of the program, like Senator Charles Grassley,",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SourceKind::Anonymous,
+            SourceKind::Group,
+            SourceKind::Person,
+            SourceKind::Group
+        ]
+    );
+}
+
+#[test]
+fn those_close_to_him_but_those_who_back_her() {
+    let text = "Those close to him say he will run. Those who back her opponents say she \
+                will lose. She and her aides say otherwise.";
+    let doc = classify(
+        text,
+        &[
+            "Those close to him",
+            "Those who back her opponents",
+            "She and her aides",
+        ],
+    );
+    let kinds: Vec<SourceKind> = doc.sources.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [SourceKind::Anonymous, SourceKind::Group, SourceKind::Other]
+    );
 }
 
 #[test]

@@ -30,7 +30,8 @@ pub struct SourcesReport {
     /// `confusion[gold][predicted]`, both in [`KINDS`] order.
     pub confusion: Vec<Vec<usize>>,
     pub anonymity_cue: Counts,
-    /// Disagreements, for reading: "doc rel: 'source' gold → predicted".
+    /// Disagreements in kind, anonymity or statement, for reading: "doc rel:
+    /// 'source' gold → predicted", then the sentence with the mention in `[[…]]`.
     #[serde(skip)]
     pub misses: Vec<String>,
 }
@@ -92,6 +93,28 @@ pub fn gold_document(pre: &Pipeline, article: &Article) -> Option<(Document, Vec
     Some((doc, rels))
 }
 
+/// The sentence around a mention, the mention in `[[…]]`, on one line and cut to
+/// about 240 characters around it.
+pub fn context(chars: &[char], doc: &Document, start: u32, end: u32) -> String {
+    const WIDTH: u32 = 120;
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.start <= start && start < s.end.max(s.start + 1))
+        .map_or((start, end), |s| (s.start, s.end.max(end)));
+    let from = sentence.0.max(start.saturating_sub(WIDTH));
+    let to = sentence.1.min(end.saturating_add(WIDTH));
+    let flat = |a: u32, b: u32| span_text(chars, a, b).replace(['\n', '\t'], " ");
+    format!(
+        "{}{}[[{}]]{}{}",
+        if from > sentence.0 { "…" } else { "" },
+        flat(from, start),
+        flat(start, end),
+        flat(end, to),
+        if to < sentence.1 { "…" } else { "" }
+    )
+}
+
 /// Score the `sources` stage against labels on the gold source spans of `articles`.
 pub fn evaluate(
     articles: &[Article],
@@ -117,6 +140,7 @@ pub fn evaluate(
     for (article, out) in articles.iter().zip(docs) {
         let Some((doc, rels)) = out else { continue };
         r.documents += 1;
+        let chars: Vec<char> = doc.text.chars().collect();
         for (i, rel) in rels.iter().enumerate() {
             let Some(label) = labels.get(&(article.name.clone(), rel.clone())) else {
                 continue;
@@ -146,18 +170,29 @@ pub fn evaluate(
                     r.kind_correct += 1;
                 }
             }
-            if label.kind != pred || src.anonymous != label.anonymous {
+            if label.kind != pred || src.anonymous != label.anonymous || cue != label.anonymity_cue
+            {
                 r.misses.push(format!(
-                    "{} {}: {:?} gold {} → {}{}",
+                    "{} {}: {:?} gold {}{} → {}{}{}\n    {}",
                     article.name,
                     rel,
                     src.mention.text,
                     label.kind,
+                    if label.anonymity_cue {
+                        " (statement)"
+                    } else {
+                        ""
+                    },
                     pred,
                     src.antecedent
                         .and_then(|a| doc.sources.get(a as usize))
                         .map(|a| format!(" (antecedent {:?})", a.mention.text))
-                        .unwrap_or_default()
+                        .unwrap_or_default(),
+                    src.anonymity_cue
+                        .as_ref()
+                        .map(|c| format!(" (statement {:?})", c.text))
+                        .unwrap_or_default(),
+                    context(&chars, &doc, src.mention.start, src.mention.end)
                 ));
             }
         }

@@ -13,16 +13,18 @@
 //!    SOURCE, CONTENT` (in any position), and headlines (`…, Official Says`).
 //! 4. Interview transcripts ([`transcript`]): `NAME: …` paragraphs are turns.
 //!
-//! Sources are written to `Document::sources` with a first classification
-//! (person, organization, anonymous, group, document, other) and quotes point
-//! at them; the `speakers` stage then resolves them to entity clusters.
+//! Sources are written to `Document::sources` with a first classification by the
+//! `sources` stage's reader ([`crate::sources::classify_phrase`]: so `speakers`
+//! leaves unnamed sources unresolved) and quotes point at them; the `speakers`
+//! stage then resolves them to entity clusters, and the `sources` stage has the
+//! final word on kinds.
 
 pub mod attribution;
 pub mod lexicon;
 pub mod marks;
 mod transcript;
 
-use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan, TokenKind};
+use crate::document::{Document, Quote, QuoteKind, Source, TextSpan, TokenKind};
 use crate::pipeline::{Processor, ProcessorError};
 use attribution::Tokens;
 use lexicon::{CueClass, QuoteLexicon, SourceWord};
@@ -629,7 +631,6 @@ fn indirect(
 fn write(doc: &mut Document, found: Vec<Found>) {
     doc.quotes.clear();
     doc.sources.clear();
-    let lx = QuoteLexicon::get();
     let span = |doc: &Document, (a, b): Range| -> TextSpan {
         let (first, last) = (&doc.tokens[a], &doc.tokens[b - 1]);
         TextSpan {
@@ -653,7 +654,7 @@ fn write(doc: &mut Document, found: Vec<Found>) {
         let f = &found[i];
         let source = f.source.map(|r| {
             let mention = span(doc, r);
-            let kind = classify(doc, r, lx);
+            let kind = crate::sources::classify_phrase(doc, r.0, r.1);
             doc.sources.push(Source::new(mention, kind));
             (doc.sources.len() - 1) as u32
         });
@@ -669,128 +670,6 @@ fn write(doc: &mut Document, found: Vec<Found>) {
         });
     }
 }
-
-/// A first classification of a source phrase from its words: a pronoun or a
-/// name is a person (or organization when the NER says so); an unnamed official,
-/// aide, adviser or source is anonymous; plural common nouns are groups.
-fn classify(doc: &Document, (a, b): Range, lx: &QuoteLexicon) -> SourceKind {
-    let words: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
-    let last = words
-        .last()
-        .map(|w| w.to_ascii_lowercase())
-        .unwrap_or_default();
-    if is_anonymous_head(&words) {
-        return SourceKind::Anonymous;
-    }
-    let entity = doc
-        .entities
-        .iter()
-        .filter(|e| (e.tokens.0 as usize) < b && a < e.tokens.1 as usize)
-        .map(|e| e.label)
-        .next_back();
-    match entity {
-        Some(crate::document::EntityLabel::PER) => return SourceKind::Person,
-        Some(crate::document::EntityLabel::ORG) => return SourceKind::Organization,
-        _ => {}
-    }
-    if words.len() == 1 && matches!(lx.source_word(&last), Some(SourceWord::Pronoun)) {
-        return match last.as_str() {
-            "he" | "she" | "i" => SourceKind::Person,
-            _ => SourceKind::Other,
-        };
-    }
-    if [
-        "statement",
-        "report",
-        "poll",
-        "polls",
-        "survey",
-        "study",
-        "data",
-        "memo",
-        "letter",
-        "documents",
-    ]
-    .contains(&last.as_str())
-    {
-        return SourceKind::Document;
-    }
-    if words
-        .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return SourceKind::Person;
-    }
-    SourceKind::Group
-}
-
-/// An unnamed official, aide, adviser or source: the head noun is one of those
-/// and the capitalized words before it read as an affiliation ("Defense
-/// Department", "White House", "Trump"), not as a name ("Smith's aide").
-fn is_anonymous_head(words: &[&str]) -> bool {
-    const HEADS: [&str; 14] = [
-        "official",
-        "officials",
-        "aide",
-        "aides",
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "source",
-        "sources",
-        "people",
-        "person",
-        "diplomat",
-        "diplomats",
-    ];
-    const OPENERS: [&str; 9] = [
-        "A", "An", "The", "Two", "Three", "Several", "Some", "Other", "Many",
-    ];
-    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    // The head, unless a name follows it ("adviser John Smith").
-    let Some(h) = words
-        .iter()
-        .position(|w| HEADS.contains(&w.to_ascii_lowercase().as_str()))
-    else {
-        return false;
-    };
-    if words.get(h + 1).is_some_and(capitalized) {
-        return false;
-    }
-    words[..h].iter().enumerate().all(|(i, w)| {
-        !capitalized(w) || AFFILIATION_WORDS.contains(w) || (i == 0 && OPENERS.contains(w))
-    })
-}
-
-const AFFILIATION_WORDS: [&str; 26] = [
-    "White",
-    "House",
-    "Defense",
-    "Department",
-    "State",
-    "Pentagon",
-    "Trump",
-    "Obama",
-    "Clinton",
-    "U.S.",
-    "Justice",
-    "Homeland",
-    "Security",
-    "Administration",
-    "American",
-    "Republican",
-    "Democratic",
-    "Senate",
-    "Congressional",
-    "Campaign",
-    "Israeli",
-    "Chinese",
-    "Russian",
-    "European",
-    "Iranian",
-    "Treasury",
-];
 
 /// Words of a short adverbial after a cue: "on Thursday", "in a statement", "late Monday".
 fn is_adverbial(w: &str) -> bool {

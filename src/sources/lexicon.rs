@@ -62,6 +62,8 @@ pub struct SourceLexicon {
     affiliation: Vec<String>,
     postmod: Vec<String>,
     generic: Vec<String>,
+    document_verbs: Vec<String>,
+    copulas: Vec<String>,
     pub statements: Vec<Vec<PatternWord>>,
 }
 
@@ -140,6 +142,8 @@ impl SourceLexicon {
                 "affiliation" => lx.affiliation.push(word),
                 "postmod" => lx.postmod.push(word),
                 "generic" => lx.generic.push(word),
+                "doc_verb" => lx.document_verbs.push(word),
+                "copula" => lx.copulas.push(word),
                 _ => {}
             }
         }
@@ -193,6 +197,14 @@ impl SourceLexicon {
     /// Modifiers that make a role generic ("elected officials").
     pub fn is_generic(&self, lower: &str) -> bool {
         self.generic.iter().any(|w| w == lower)
+    }
+    /// Cue verbs whose subject is mostly a document ("the returns revealed").
+    pub fn is_document_verb(&self, lower: &str) -> bool {
+        self.document_verbs.iter().any(|w| w == lower)
+    }
+    /// Forms of "be" and "become": "X is a lawyer who …" describes X.
+    pub fn is_copula(&self, lower: &str) -> bool {
+        self.copulas.iter().any(|w| w == lower)
     }
     pub fn is_postmod(&self, lower: &str) -> bool {
         self.postmod.iter().any(|w| w == lower)

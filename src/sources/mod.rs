@@ -215,7 +215,14 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
                 lx.pronoun(&w),
                 Some(PronounClass::Author | PronounClass::Singular | PronounClass::Plural)
             );
-        if (lx.is_postmod(&w) || participle || pronoun) && !in_entity {
+        // "familiar with", "close to", but "a familiar voice", "a close friend".
+        let adjective = matches!(w.as_str(), "familiar" | "close" | "knowledgeable")
+            && i + 1 < b
+            && !matches!(
+                low(i + 1).as_str(),
+                "with" | "to" | "about" | "of" | "on" | "," | "who"
+            );
+        if (lx.is_postmod(&w) || participle || pronoun) && !in_entity && !adjective {
             core_end = i;
             break;
         }
@@ -269,15 +276,20 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
             low(core_end).as_str(),
             "familiar" | "close" | "briefed" | "involved" | "knowledgeable" | "with" | "who"
         );
-    // Only a determiner or number before a post-modifier: "those close to him".
+    // Only a determiner or number before a post-modifier: "those close to him" are
+    // unnamed people; "those who back her opponents", "some with experience" a class.
     if noun.is_none()
         && core_end == core_start + 1
         && (lx.number(&head).is_some() || lx.is_definite(&head))
         && anonymizing_postmod
     {
-        r.kind = Some(SourceKind::Anonymous);
         r.plural = true;
-        r.lemma = Some("person".into());
+        if matches!(low(core_end).as_str(), "who" | "with") {
+            r.kind = Some(SourceKind::Group);
+        } else {
+            r.kind = Some(SourceKind::Anonymous);
+            r.lemma = Some("person".into());
+        }
         return r;
     }
     // Quantifiers alone: "some", "all", "most of whom", "no one".
@@ -312,18 +324,40 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         r.kind = Some(SourceKind::Person);
         return r;
     }
-    // A name in apposition: "Another critic, Laurence H. Tribe,".
-    if core_end < b && tok_text(doc, core_end) == "," {
-        let appos = doc.entities.iter().any(|e| {
-            e.label == EntityLabel::PER
-                && e.tokens.0 as usize == core_end + 1
-                && (e.tokens.1 as usize) <= b
+    // A name in apposition: "Another critic, Laurence H. Tribe,", "An attorney for
+    // Pagliano, Mark MacDougall,"; or given: "a worker named Antonio Arroyo".
+    let person_at = |i: usize| {
+        doc.entities.iter().any(|e| {
+            e.label == EntityLabel::PER && e.tokens.0 as usize == i && (e.tokens.1 as usize) <= b
+        })
+    };
+    let comma = (core_end..b).find(|&i| tok_text(doc, i) == ",");
+    let named_after = core_end + 1 < b
+        && matches!(low(core_end).as_str(), "named" | "called")
+        && (person_at(core_end + 1) || capitalized(tok_text(doc, core_end + 1)));
+    // The name may follow a title: ", Sen. Joe Lieberman", ", former Texas governor Rick Perry".
+    // Not a list of examples: "Critics, like Senator Grassley,", "experts, including Mr. X";
+    // not a title: "The ad, titled “Unifier?”,".
+    let titled_thing = noun
+        .as_ref()
+        .is_some_and(|n| matches!(n.class, NounClass::Document | NounClass::Organization));
+    // One person: a singular head, or "one of the family's attorneys, Justin Bamberg,".
+    let appositive = (!r.plural || core_start > a)
+        && !titled_thing
+        && comma.is_some_and(|c| {
+            (c + 1..(c + 6).min(b))
+                .take_while(|&i| {
+                    let w = low(i);
+                    w != ","
+                        && !lx.is_postmod(&w)
+                        && !matches!(w.as_str(), "such" | "especially" | "notably" | "among")
+                })
+                .any(person_at)
         });
-        if appos {
-            r.named = true;
-            r.kind = Some(SourceKind::Person);
-            return r;
-        }
+    if appositive || named_after {
+        r.named = true;
+        r.kind = Some(SourceKind::Person);
+        return r;
     }
     // The tagger reads a surname as an organization in one place and a person in
     // another: a name the article also tags as a person is a person.
@@ -365,7 +399,8 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         let left_person = entity_at(doc, and - 1) == Some(EntityLabel::PER)
             || lx
                 .noun(&left)
-                .is_some_and(|n| n.class == NounClass::PersonRole);
+                .is_some_and(|n| n.class == NounClass::PersonRole)
+            || (and == core_start + 1 && lx.pronoun(&left) == Some(PronounClass::Singular));
         if left_person {
             r.kind = Some(SourceKind::Other);
             r.plural = true;
@@ -389,7 +424,10 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
                 }
             }
             // "elected officials" are politicians, not withheld names.
-            NounClass::Anonymous if (core_start..head_tok).any(|i| lx.is_generic(&low(i))) => {
+            // "any taxpayer", "every voter": anyone of a class.
+            NounClass::Anonymous | NounClass::AnonIndefinite
+                if (a..head_tok).any(|i| lx.is_generic(&low(i))) =>
+            {
                 SourceKind::Group
             }
             // "Obama's former campaign strategist": one person, identified.
@@ -421,6 +459,19 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
             NounClass::Organization => SourceKind::Organization,
             NounClass::Document => SourceKind::Document,
             NounClass::AnonIndefinite if !n.plural && r.indefinite => SourceKind::Anonymous,
+            // "Several former RT journalists", "a dozen Carrier workers": counted people
+            // placed by an employer or standing, not a class of people.
+            NounClass::AnonIndefinite
+                if n.plural
+                    && lx
+                        .number(&first)
+                        .is_some_and(|w| !matches!(w, "many" | "most" | "other" | "both"))
+                    && (a + 1..head_tok).any(|i| {
+                        entity_at(doc, i) == Some(EntityLabel::ORG) || lx.is_seniority(&low(i))
+                    }) =>
+            {
+                SourceKind::Anonymous
+            }
             NounClass::AnonIndefinite if n.plural => SourceKind::Group,
             NounClass::AnonIndefinite => SourceKind::Person,
             NounClass::Group => SourceKind::Group,
@@ -462,8 +513,102 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
     r
 }
 
-/// The phrase a relative pronoun at token `t` refers to: the words before it.
-fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
+/// The kind of the nearest plural noun before token `t` in its sentence, when that
+/// noun is a document, a body or a generic group and lies outside every source
+/// mention ("his tax returns" before "they would reveal …"). `None` when a source
+/// mention or an unnamed-person noun ("aides") comes first.
+fn plural_noun_before(
+    doc: &Document,
+    lx: &SourceLexicon,
+    readings: &[Reading],
+    t: usize,
+) -> Option<SourceKind> {
+    let floor = doc
+        .sentences
+        .get(sentence_of(doc, t))
+        .map_or(0, |s| s.tokens.0 as usize);
+    for i in (floor..t).rev() {
+        if readings.iter().any(|r| r.toks.0 <= i && i < r.toks.1) {
+            return None;
+        }
+        let w = tok_text(doc, i).to_lowercase();
+        let Some(n) = lx.noun(&w).filter(|n| n.plural) else {
+            continue;
+        };
+        return match n.class {
+            NounClass::Document => Some(SourceKind::Document),
+            NounClass::Organization => Some(SourceKind::Organization),
+            NounClass::Group | NounClass::PersonRole | NounClass::AnonIndefinite => {
+                Some(SourceKind::Group)
+            }
+            NounClass::Anonymous | NounClass::Spokes => None,
+        };
+    }
+    None
+}
+
+/// The kind of the source phrase in tokens `[a, b)` read on its own, without
+/// coreference, statements or the speakers stage's evidence: the first
+/// classification the `quotes` stage writes (so that `speakers` can leave unnamed
+/// sources alone). [`classify_sources`] has the final word.
+pub fn classify_phrase(doc: &Document, a: usize, b: usize) -> SourceKind {
+    read(doc, SourceLexicon::get(), a, b)
+        .kind
+        .unwrap_or(SourceKind::Other)
+}
+
+/// For a statement in a sentence of its own ("The official spoke on condition of
+/// anonymity because …", "They requested anonymity to …"), the unnamed source its
+/// subject refers to: the latest anonymous mention of the two sentences before,
+/// when the sentence opens with a pronoun, a definite phrase or an unnamed role.
+fn statement_subject(
+    doc: &Document,
+    lx: &SourceLexicon,
+    readings: &[Reading],
+    order: &[usize],
+    st: &statements::Statement,
+) -> Option<usize> {
+    let sentence = doc.sentences.get(st.sentence)?;
+    let mut a = sentence.tokens.0 as usize;
+    while a < st.tokens.0 && !is_word(doc, a) {
+        a += 1;
+    }
+    if a >= st.tokens.0 {
+        return None;
+    }
+    let first = tok_text(doc, a).to_lowercase();
+    let subject = read(doc, lx, a, st.tokens.0.min(a + 8));
+    let pronoun = matches!(
+        lx.pronoun(&first),
+        Some(PronounClass::Singular | PronounClass::Plural)
+    );
+    let unnamed = lx.is_definite(&first)
+        || lx.number(&first).is_some()
+        || subject.kind == Some(SourceKind::Anonymous);
+    if !(pronoun || unnamed) || (subject.named && subject.kind != Some(SourceKind::Anonymous)) {
+        return None;
+    }
+    let plural = if pronoun {
+        lx.pronoun(&first) == Some(PronounClass::Plural)
+    } else {
+        subject.plural
+    };
+    order.iter().rev().copied().find(|&j| {
+        let r = &readings[j];
+        r.toks.0 < r.toks.1
+            && r.toks.1 <= a
+            && st.sentence.saturating_sub(r.sentence) <= 2
+            && r.kind == Some(SourceKind::Anonymous)
+            && r.plural == plural
+            && (pronoun || subject.lemma.is_none() || subject.lemma == r.lemma)
+    })
+}
+
+/// The phrase a relative pronoun at token `t` refers to: the words before it,
+/// from an indefinite article before any post-modifier ("not paying an architect
+/// who" → "an architect"; "a tech staffer at the State Department who"), else
+/// the six words before it.
+fn relative_antecedent(doc: &Document, lx: &SourceLexicon, t: usize) -> Option<(usize, usize)> {
     let floor = doc
         .sentences
         .get(sentence_of(doc, t))
@@ -473,7 +618,7 @@ fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
         end -= 1;
     }
     let mut start = end;
-    while start > floor && end - start < 6 && is_word(doc, start - 1) {
+    while start > floor && end - start < 8 && is_word(doc, start - 1) {
         let w = tok_text(doc, start - 1).to_lowercase();
         if matches!(
             w.as_str(),
@@ -483,7 +628,26 @@ fn relative_antecedent(doc: &Document, t: usize) -> Option<(usize, usize)> {
         }
         start -= 1;
     }
+    let low = |i: usize| tok_text(doc, i).to_lowercase();
+    let first_postmod = (start + 1..end)
+        .find(|&i| lx.is_postmod(&low(i)))
+        .unwrap_or(end);
+    match (start..first_postmod)
+        .rev()
+        .find(|&i| matches!(low(i).as_str(), "a" | "an"))
+    {
+        Some(article) => start = article,
+        // No article: the six words before the pronoun.
+        None => start = start.max(end.saturating_sub(6)),
+    }
     (start < end).then_some((start, end))
+}
+
+/// A phrase set off after a person's name: "John Bentel, a tech staffer …".
+fn appositive_to_person(doc: &Document, start: usize) -> bool {
+    start >= 2
+        && tok_text(doc, start - 1) == ","
+        && entity_at(doc, start - 2) == Some(EntityLabel::PER)
 }
 
 /// Classify every source of the document, link mentions, attach anonymity
@@ -515,6 +679,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         }
         readings.push(r);
     }
+    // The words of each source's cue, lowercase.
+    let mut cue_words: Vec<Vec<String>> = vec![Vec::new(); n];
+    for q in &doc.quotes {
+        if let (Some(s), Some(cue)) = (q.source, &q.cue) {
+            if let Some(words) = cue_words.get_mut(s as usize) {
+                words.extend(cue.text.split_whitespace().map(str::to_lowercase));
+            }
+        }
+    }
     // Text order of the mentions.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| (doc.sources[i].mention.start, i));
@@ -533,9 +706,28 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
             // "he"/"she" stay people: PolNeAR labels a pronoun after an unnamed
             // source as a person, so no link is made.
             Some(PronounClass::Singular) => None,
-            Some(PronounClass::Plural) => earlier
-                .take_while(near)
-                .find(|&j| readings[j].plural && readings[j].kind != Some(SourceKind::Person)),
+            Some(PronounClass::Plural) => {
+                let found = earlier
+                    .take_while(near)
+                    .find(|&j| readings[j].plural && readings[j].kind != Some(SourceKind::Person));
+                // "Romney released his returns, even though they exposed …": a plural
+                // noun earlier in the pronoun's own sentence is nearer than a source
+                // mention in an earlier one.
+                // Only where the cue is a verb for documents ("revealed", "showed"):
+                // people "say" and "argue".
+                let sentence = r.sentence;
+                let local = (found.is_none_or(|j| readings[j].sentence < sentence)
+                    && cue_words[i].iter().any(|w| lx.is_document_verb(w)))
+                .then(|| plural_noun_before(doc, lx, &readings, r.toks.0))
+                .flatten();
+                match local {
+                    Some(kind) => {
+                        readings[i].kind = Some(kind);
+                        None
+                    }
+                    None => found,
+                }
+            }
             Some(PronounClass::Neuter) => earlier.take_while(near).find(|&j| {
                 !readings[j].plural
                     && matches!(
@@ -545,7 +737,7 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
             }),
             Some(PronounClass::Relative) => {
                 // A source mention right before "who", else the phrase itself.
-                let before = relative_antecedent(doc, r.toks.0);
+                let before = relative_antecedent(doc, lx, r.toks.0);
                 let hit = earlier
                     .take(3)
                     .find(|&j| before.is_some_and(|(_, e)| readings[j].toks.1 == e));
@@ -559,6 +751,18 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
                             Some(
                                 SourceKind::Person | SourceKind::Anonymous | SourceKind::Group,
                             ) if which => Some(SourceKind::Document),
+                            // "Bentel, a tech staffer … who", "Kaine is a former
+                            // civil rights lawyer who": a description of someone named.
+                            Some(SourceKind::Anonymous | SourceKind::Group)
+                                if !ante.plural
+                                    && (appositive_to_person(doc, x)
+                                        || (ante.indefinite
+                                            && x.checked_sub(1).is_some_and(|p| {
+                                                lx.is_copula(&tok_text(doc, p).to_lowercase())
+                                            }))) =>
+                            {
+                                Some(SourceKind::Person)
+                            }
                             other => other,
                         };
                         readings[i].kind = kind;
@@ -594,7 +798,8 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         }
         i
     };
-    // Anonymity statements: to the nearest mention of their sentence.
+    // Anonymity statements: to the mention that holds them ("a campaign official who
+    // was not authorized to speak publicly"), else the nearest mention of their sentence.
     let statements = statements::find(doc, lx);
     let mut chain_cue: BTreeMap<usize, (TextSpan, Option<String>)> = BTreeMap::new();
     for st in &statements {
@@ -602,6 +807,10 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
             let r = &readings[i];
             r.toks.0 < r.toks.1 && r.sentence == st.sentence && r.toks.0 != st.tokens.0
         });
+        let holding = in_sentence
+            .clone()
+            .filter(|&i| readings[i].toks.0 < st.tokens.0 && readings[i].toks.1 > st.tokens.0)
+            .max_by_key(|&i| readings[i].toks.0);
         let before = in_sentence
             .clone()
             .filter(|&i| readings[i].toks.1 <= st.tokens.0)
@@ -609,10 +818,17 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         let after = in_sentence
             .filter(|&i| readings[i].toks.0 >= st.tokens.1)
             .min_by_key(|&i| readings[i].toks.0);
-        let Some(i) = before.or(after) else {
+        let Some(i) = holding
+            .or(before)
+            .or(after)
+            .or_else(|| statement_subject(doc, lx, &readings, &order, st))
+        else {
             continue;
         };
-        if readings[i].named || readings[i].pronoun == Some(PronounClass::Author) {
+        // A name is no anonymous source ("one Republican" is: a name-like head
+        // the reader already took as unnamed).
+        let named = readings[i].named && readings[i].kind != Some(SourceKind::Anonymous);
+        if named || readings[i].pronoun == Some(PronounClass::Author) {
             continue;
         }
         let Some(cue) = span_of(doc, st.tokens.0, st.tokens.1) else {

@@ -17,7 +17,7 @@ pub struct Statement {
 }
 
 /// Words that open the clause a statement sits in; the clause starts there.
-const CLAUSE_OPENERS: [&str; 17] = [
+const CLAUSE_OPENERS: &[&str] = &[
     "who",
     "whom",
     "speaking",
@@ -30,12 +30,23 @@ const CLAUSE_OPENERS: [&str; 17] = [
     "asking",
     "asked",
     "declined",
+    "declining",
+    "refused",
+    "refusing",
     "insisted",
+    "insisting",
+    "agreed",
+    "responded",
+    "responding",
     "and",
     "but",
     "commenting",
     "granted",
 ];
+
+/// Verbs of saying that end a statement's clause: "a White House official who spoke
+/// anonymously to discuss internal strategy said Wednesday".
+const CLAUSE_ENDERS: &[&str] = &["said", "says", "told", "added", "wrote"];
 
 fn lower(doc: &Document, i: usize) -> String {
     doc.tokens
@@ -43,6 +54,7 @@ fn lower(doc: &Document, i: usize) -> String {
         .and_then(|t| doc.text.get(t.bytes.0 as usize..t.bytes.1 as usize))
         .unwrap_or("")
         .to_lowercase()
+        .replace('’', "'")
 }
 
 fn is_break(doc: &Document, i: usize) -> bool {
@@ -151,10 +163,10 @@ fn clause_start(doc: &Document, floor: usize, m0: usize) -> usize {
     best
 }
 
-/// The end of the clause: the next comma, dash or sentence end.
+/// The end of the clause: the next comma, dash, verb of saying or sentence end.
 fn clause_end(doc: &Document, m1: usize, ceiling: usize) -> usize {
     let mut i = m1;
-    while i < ceiling && !is_break(doc, i) {
+    while i < ceiling && !is_break(doc, i) && !CLAUSE_ENDERS.contains(&lower(doc, i).as_str()) {
         i += 1;
     }
     i
@@ -179,18 +191,44 @@ fn reason(
     };
     for i in start..end {
         match w(i) {
+            // "because of the sensitivity …": the reason is what follows "of".
+            "because" if i + 2 < end && w(i + 1) == "of" => return Some((i + 2, end)),
             "because" if i + 1 < end => return Some((i + 1, end)),
             "fear" if i > start && w(i - 1) == "for" => return Some((i, end)),
             "citing" if i + 1 < end => return Some((i + 1, end)),
             _ => {}
         }
     }
+    // "not authorized to speak publicly" is its own reason; "did not want to be
+    // named" gives none.
+    let permission = (m0..m1).any(|i| {
+        matches!(
+            w(i),
+            "authorized"
+                | "authorised"
+                | "permitted"
+                | "allowed"
+                | "cleared"
+                | "empowered"
+                | "authorization"
+                | "authorisation"
+                | "authority"
+                | "permission"
+                | "clearance"
+        )
+    });
+    if permission {
+        let _ = doc;
+        // "wasn't authorized …": the reason takes the verb of the clitic.
+        let from = if w(m0) == "n't" && m0 > start {
+            m0 - 1
+        } else {
+            m0
+        };
+        return Some((from, end));
+    }
     if m1 < end && matches!(w(m1), "to" | "for" | "about") {
         return Some((m1, end));
-    }
-    if w(m0) == "not" || w(m0 + 1) == "not" || (m0..m1).any(|i| w(i) == "authorized") {
-        let _ = doc;
-        return Some((m0, end));
     }
     None
 }
