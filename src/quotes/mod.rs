@@ -369,9 +369,13 @@ fn attribution_after(
             return Some((source, (i, i + n), None));
         }
     }
-    // SOURCE CUE: the cue within a few tokens.
-    for c in i + 1..limit.min(i + 14) {
-        if t.words[c] == "“" || t.words[c] == "\"" || matches!(t.words[c], "." | ";" | "!" | "?")
+    // SOURCE CUE: the cue within a few tokens (a name with appositions may take many).
+    for c in i + 1..limit.min(i + 24) {
+        let full_stop = t.words[c] == "." && !matches!(t.words.get(c + 1), Some(&",") | Some(&")"));
+        if t.words[c] == "“"
+            || t.words[c] == "\""
+            || full_stop
+            || matches!(t.words[c], ";" | "!" | "?")
         {
             break;
         }
@@ -379,8 +383,11 @@ fn attribution_after(
             if !class.can_follow_content() {
                 return None;
             }
-            let source = t.source_before(i, c)?;
-            return (source.0 == i).then_some((Some(source), (c, c + n), None));
+            let source = t
+                .source_before(i, c)
+                .filter(|s| s.0 == i)
+                .or_else(|| t.source_with_appositions(i, c))?;
+            return Some((Some(source), (c, c + n), None));
         }
     }
     None
