@@ -144,6 +144,51 @@ fn source_with_two_appositions() {
 }
 
 #[test]
+fn source_with_words_the_walk_cannot_cross() {
+    let q = one("“We care about two things,” Fight for $15 organizing director Kendall Fells told Fox News.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Fight for $15 organizing director Kendall Fells")
+    );
+}
+
+#[test]
+fn apposition_sources_of_reported_speech() {
+    let q = one("Former House speaker Newt Gingrich, a Trump ally, said that the mogul should ignore the critics.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Former House speaker Newt Gingrich, a Trump ally,")
+    );
+    assert_eq!(q.content, "that the mogul should ignore the critics");
+    let q = one("Ramil Carr, 31, a freelance photographer, said the convention was a \"perfect opportunity\" to call attention to poverty.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Ramil Carr, 31, a freelance photographer,")
+    );
+    let q = one("The director of the agency, James B. Comey, said that his investigators had no ''direct evidence'' of hacking.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("The director of the agency, James B. Comey,")
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+}
+
+#[test]
+fn speech_act_content_ends_with_its_quotation() {
+    // "described X as “…”": the object ends with the quotation; the clause after it is not reported.
+    let q =
+        one("Gov. Chris Christie described Clinton as a “disgrace” after she attacked the police.");
+    assert_eq!(q.content, "Clinton as a “disgrace”");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    // A verb of saying reports the whole clause, conjuncts included.
+    let q = one("Trump said the caucus system is “complex” and he can win the primary.");
+    assert_eq!(
+        q.content,
+        "the caucus system is “complex” and he can win the primary"
+    );
+}
+
+#[test]
 fn indirect_source_cue_that_content() {
     let q = one("The mayor said that the plan would cost $450 million.");
     assert_eq!(q.kind, QuoteKind::Indirect);

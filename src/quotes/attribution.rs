@@ -185,8 +185,9 @@ impl<'d> Tokens<'d> {
     /// Everything from `start` to the cue at `cue` as the source, where a quotation
     /// ends at `start` (`“…,” Scott Pruitt, the attorney general of Oklahoma, one of
     /// the states suing, said`): nothing else stands between a quotation and its cue.
-    /// It must open like a noun phrase and hold the commas or parentheses of
-    /// appositions, which is what the word-by-word walk could not cross.
+    /// It must open like a noun phrase and hold only words and the punctuation of
+    /// names and appositions (commas, parentheses, "$15"), which the word-by-word
+    /// walk may not cross.
     pub fn source_with_appositions(&self, start: usize, cue: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         let first = *self.words.get(start)?;
@@ -196,8 +197,18 @@ impl<'d> Tokens<'d> {
         while end > start && AUXILIARIES.contains(&self.words[end - 1]) {
             end -= 1;
         }
-        let appositive = (start..end).any(|k| matches!(self.words[k], "," | "("));
-        (opens && appositive && end > start + 2).then_some((start, end))
+        let phrase = (start..end).all(|k| {
+            self.words[k]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+                || matches!(
+                    self.words[k],
+                    "," | "(" | ")" | "$" | "%" | "&" | "-" | "'s" | "’s"
+                )
+                || self.abbreviation_stop(k)
+        });
+        (opens && phrase && end > start).then_some((start, end))
     }
 
     /// "NAME, the ROLE," ending at the comma at `comma`: start of NAME. Also "the
@@ -208,7 +219,7 @@ impl<'d> Tokens<'d> {
         let lx = QuoteLexicon::get();
         let mut comma = comma;
         let mut found = None;
-        for _ in 0..2 {
+        for _ in 0..3 {
             // The role phrase between the two commas.
             let mut s = comma;
             while s > floor && comma - s < MAX_SOURCE && !self.is(s - 1, ",") {
@@ -228,7 +239,14 @@ impl<'d> Tokens<'d> {
             }
             // What comes before the first comma: a name (capitalized words, maybe with a
             // parenthetical), or a role opened by a determiner ("the assailant, John McGraw,").
-            let name_end = s - 1;
+            let mut name_end = s - 1;
+            // An age between commas: "Ramil Carr, 31, a photographer,".
+            if name_end >= floor + 2
+                && self.words[name_end - 1].chars().all(|c| c.is_ascii_digit())
+                && self.is(name_end - 2, ",")
+            {
+                name_end -= 2;
+            }
             let mut n = name_end;
             if n > floor && self.is(n - 1, ")") {
                 if let Some(open) = self.parenthetical_open(floor, n - 1) {
@@ -238,23 +256,27 @@ impl<'d> Tokens<'d> {
             while n > floor && self.is_capitalized(n - 1) && name_end - n < 8 {
                 n -= 1;
             }
+            let det = |k: usize| matches!(lx.source_word(self.words[k]), Some(SourceWord::Det));
             if n == name_end || (n + 1 == name_end && !self.is_capitalized(n)) {
-                // No name: a determiner phrase naming a role, when the apposition is a name.
+                // No name: a determiner phrase naming a role, when the apposition is a
+                // name ("the assailant, John McGraw,", "the F.B.I. director, James Comey,").
                 let named = (s..comma).all(|i| self.is_capitalized(i) || self.abbreviation_stop(i));
                 let mut d = name_end;
-                while d > floor
-                    && name_end - d < 5
-                    && self.subject_word(d - 1, lx)
-                    && !self.is_capitalized(d - 1)
-                {
+                let mut opening = None;
+                while d > floor && name_end - d < 8 && self.subject_word(d - 1, lx) {
                     d -= 1;
+                    if det(d) {
+                        opening = Some(d);
+                    }
                 }
-                let opens_with_det =
-                    d < name_end && matches!(lx.source_word(self.words[d]), Some(SourceWord::Det));
-                if named && opens_with_det {
-                    found = Some(d);
+                if named {
+                    found = opening.or(found);
                 }
                 break;
+            }
+            // Words of the subject before the name: "Former House speaker Newt Gingrich, a Trump ally,".
+            while n > floor && name_end - n < 10 && self.subject_word(n - 1, lx) {
+                n -= 1;
             }
             found = Some(n);
             // A second apposition before this one?

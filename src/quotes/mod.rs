@@ -616,6 +616,13 @@ fn indirect(
             start += 1;
         }
         let end = clause_end(t, in_quote, start, end);
+        // A speech act's object ("called it “…”") ends with its quotation; what a speech
+        // verb reports runs on ("said it was “complex” and he could win").
+        let end = if class == CueClass::Act {
+            quotation_end(t, in_quote, start, end)
+        } else {
+            end
+        };
         return found(vec![(start, end)], Some(source));
     }
     None
@@ -867,6 +874,55 @@ fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
     } else {
         a
     }
+}
+
+/// Where reported content holding a quotation ends: right after the closing mark
+/// when what follows starts a clause or an adverbial of its own (`called it a
+/// “disgrace” after she …`, `chanted “What curfew?” and kept going`, `was only
+/// “partial,” meaning …`), not when it goes on with the quoted words' own
+/// sentence (`it would be “improper” for him to speak`).
+fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize {
+    for k in start..end.saturating_sub(1) {
+        let closes = in_quote[k] && !in_quote[k + 1] && matches!(t.words[k], "”" | "\"" | "''");
+        if !closes {
+            continue;
+        }
+        let next = t.words[k + 1];
+        let after = t.words.get(k + 2).copied().unwrap_or("");
+        let participle = |w: &str| w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
+        let cut = matches!(
+            next,
+            "after"
+                | "during"
+                | "before"
+                | "when"
+                | "while"
+                | "until"
+                | "since"
+                | "because"
+                | "as"
+                | "but"
+                | "—"
+                | "--"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+        ) || (matches!(next, "and" | "or") && !(k + 1..end).any(|i| in_quote[i]))
+            || (next == ","
+                && (participle(after)
+                    || matches!(
+                        after,
+                        "which" | "who" | "but" | "while" | "although" | "whereas" | "and" | "as"
+                    )));
+        if cut {
+            return k + 1;
+        }
+    }
+    end
 }
 
 /// Where reported content that follows its cue ends: before a clause tacked on
