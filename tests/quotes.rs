@@ -109,6 +109,86 @@ fn scare_quotes_are_not_statements() {
 }
 
 #[test]
+fn source_with_party_and_state() {
+    let q = one("“The deal is a disaster for farmers,” Rep. Gwen Moore (D-Wis.) said Friday.");
+    assert_eq!(q.source.as_deref(), Some("Rep. Gwen Moore (D-Wis.)"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    let q = one("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Senate Majority Leader Mitch McConnell, R-Ky.,")
+    );
+}
+
+#[test]
+fn source_with_role_then_name() {
+    let q = one("''He deserved it,'' the assailant, John McGraw, told the television program.");
+    assert_eq!(q.source.as_deref(), Some("the assailant, John McGraw,"));
+    assert_eq!(q.cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn source_with_two_appositions() {
+    let q = one(
+        "“It is an invasion of the state regulatory domain,” Scott Pruitt, the attorney general \
+         of Oklahoma, one of the states suing the agency, said at an event this month.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(
+        q.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Scott Pruitt, the attorney general")),
+        "{:?}",
+        q.source
+    );
+}
+
+#[test]
+fn source_with_words_the_walk_cannot_cross() {
+    let q = one("“We care about two things,” Fight for $15 organizing director Kendall Fells told Fox News.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Fight for $15 organizing director Kendall Fells")
+    );
+}
+
+#[test]
+fn apposition_sources_of_reported_speech() {
+    let q = one("Former House speaker Newt Gingrich, a Trump ally, said that the mogul should ignore the critics.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Former House speaker Newt Gingrich, a Trump ally,")
+    );
+    assert_eq!(q.content, "that the mogul should ignore the critics");
+    let q = one("Ramil Carr, 31, a freelance photographer, said the convention was a \"perfect opportunity\" to call attention to poverty.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Ramil Carr, 31, a freelance photographer,")
+    );
+    let q = one("The director of the agency, James B. Comey, said that his investigators had no ''direct evidence'' of hacking.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("The director of the agency, James B. Comey,")
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+}
+
+#[test]
+fn speech_act_content_ends_with_its_quotation() {
+    // "described X as “…”": the object ends with the quotation; the clause after it is not reported.
+    let q =
+        one("Gov. Chris Christie described Clinton as a “disgrace” after she attacked the police.");
+    assert_eq!(q.content, "Clinton as a “disgrace”");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    // A verb of saying reports the whole clause, conjuncts included.
+    let q = one("Trump said the caucus system is “complex” and he can win the primary.");
+    assert_eq!(
+        q.content,
+        "the caucus system is “complex” and he can win the primary"
+    );
+}
+
+#[test]
 fn indirect_source_cue_that_content() {
     let q = one("The mayor said that the plan would cost $450 million.");
     assert_eq!(q.kind, QuoteKind::Indirect);
@@ -251,6 +331,28 @@ fn speakers_resolve_surnames_titles_roles_and_pronouns() {
         1,
         "one cluster for Jim Mattis, Mattis and Mr. Mattis"
     );
+}
+
+#[test]
+fn party_and_state_label_is_not_the_speaker() {
+    // The tagger may read "D-Wis." as a person: the name before it is the speaker.
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Gwen Moore", EntityLabel::PER),
+            ("D-Wis.", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let doc = pipeline
+        .annotate(Document::new(
+            "t",
+            "“The deal is a disaster for farmers,” Rep. Gwen Moore (D-Wis.) said Friday.",
+        ))
+        .unwrap();
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.quotes[0].speaker_name.as_deref(), Some("Gwen Moore"));
 }
 
 #[test]
