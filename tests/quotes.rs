@@ -430,3 +430,16 @@ fn labels_that_name_no_speaker_are_not_turns() {
     let text = "Lawmakers met again on Monday.\n\nSMITH: We will vote.";
     assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
 }
+
+#[test]
+fn a_coordinated_second_attribution_ends_the_first_content() {
+    let qs = quotes(
+        "Obama said that the reforms were not complete, and human rights groups warned that \
+         the administration was giving up leverage.",
+    );
+    let contents: Vec<&str> = qs.iter().map(|q| q.content.as_str()).collect();
+    assert!(
+        contents.contains(&"that the reforms were not complete"),
+        "{contents:?}"
+    );
+}

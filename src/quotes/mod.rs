@@ -819,15 +819,22 @@ fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usi
 /// after a comma ("…, contradicting the police", "…, which …", "…, but …"), so the
 /// content is the reported proposition and not the rest of the sentence.
 fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize {
+    let lx = QuoteLexicon::get();
     (start + 3..end.saturating_sub(1))
         .find(|&k| {
-            t.words[k] == ","
-                && !in_quote[k]
-                && matches!(
-                    t.words[k + 1],
-                    "which" | "while" | "although" | "but" | "whereas"
-                ) | (t.words[k + 1].ends_with("ing")
-                    && t.words[k + 1].chars().all(|c| c.is_ascii_lowercase()))
+            if in_quote[k] || !matches!(t.words[k], "," | "—" | "--" | ";") {
+                return false;
+            }
+            let next = t.words[k + 1];
+            let comma = t.words[k] == ",";
+            (comma && matches!(next, "which" | "while" | "although" | "but" | "whereas" | "with"))
+                || (comma
+                    && next.ends_with("ing")
+                    && next.chars().all(|c| c.is_ascii_lowercase()))
+                // "…, and he noted that …": a second attribution coordinated with the
+                // first ends the first one's content.
+                || (matches!(next, "and" | "but")
+                    && (k + 2..(k + 8).min(end)).any(|j| !in_quote[j] && lx.cue_at(&t.words, j).is_some()))
         })
         .unwrap_or(end)
 }
