@@ -30,8 +30,14 @@ echo "CPU: $(nproc) cores visible; $(grep -m1 'model name' /proc/cpuinfo | cut -
 # machine the worst passes measure the neighbours).
 ROUNDS=${ROUNDS:-2}
 REPEAT=${REPEAT:-2}
+# MODULE=1 adds a third contender each round: byline on rust-bert's own module-by-module
+# forward pass instead of the fused one.
+MODULE=${MODULE:-0}
 target/release/examples/bench_transformer "$W/bert-base" "$DOCS" --words-out "$W/words.json" --repeat 0 "${EXTRA[@]}" >/dev/null
 for _ in $(seq "$ROUNDS"); do
     target/release/examples/bench_transformer "$W/bert-base" "$DOCS" --repeat "$REPEAT" "${EXTRA[@]}"
+    if [ "$MODULE" = 1 ]; then
+        target/release/examples/bench_transformer "$W/bert-base" "$DOCS" --repeat "$REPEAT" "${EXTRA[@]}" --rust-bert-forward
+    fi
     "$PY" scripts/bench_transformer.py run "$W/bert-base" "$W/words.json" --repeat "$REPEAT" "${EXTRA[@]}" 2> >(grep -vi warn >&2)
 done
