@@ -244,6 +244,10 @@ fn statements_in_many_phrasings() {
             "Voters are not allowed to vote twice, the clerk said.",
             "the clerk",
         ),
+        (
+            "The memo, which was not authorized to be released, says the plan failed.",
+            "The memo",
+        ),
     ] {
         let doc = classify(text, &[mention]);
         assert!(doc.sources[0].anonymity_cue.is_none(), "{text}");

@@ -827,8 +827,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         };
         // A name is no anonymous source ("one Republican" is: a name-like head
         // the reader already took as unnamed).
+        // Nor is a document ("the memo, which was not authorized for release").
         let named = readings[i].named && readings[i].kind != Some(SourceKind::Anonymous);
-        if named || readings[i].pronoun == Some(PronounClass::Author) {
+        if named
+            || readings[i].pronoun == Some(PronounClass::Author)
+            || matches!(
+                readings[i].kind,
+                Some(SourceKind::Document | SourceKind::Author)
+            )
+        {
             continue;
         }
         let Some(cue) = span_of(doc, st.tokens.0, st.tokens.1) else {
