@@ -11,12 +11,17 @@
 //!    and other.
 //! 2. **Refer back.** A definite mention ("the official", "The officials")
 //!    refers to the latest earlier mention with the same head and number;
-//!    pronouns to a compatible mention nearby; relative pronouns ("who",
-//!    "which") to the phrase before them. A mention that refers back takes its
-//!    antecedent's kind and anonymity.
+//!    pronouns to a compatible mention nearby (a plural pronoun with a cue said of
+//!    documents, "they revealed", to a plural document noun of its own sentence
+//!    first); relative pronouns ("who", "which") to the phrase before them (a
+//!    description of someone named, "Bentel, a tech staffer … who", is that
+//!    person). A mention that refers back takes its antecedent's kind and
+//!    anonymity.
 //! 3. **Anonymity statements** (`data/sources/anonymity-statements.txt`) attach
-//!    to the nearest mention of their sentence and cover every mention of the
-//!    same chain.
+//!    to the mention that holds them, else the nearest mention of their sentence,
+//!    else (a sentence of its own: "The official spoke on condition of anonymity
+//!    …") the unnamed source its subject refers to; they cover every mention of
+//!    the same chain, never a name, a document or the author.
 //! 4. **Descriptors** of anonymous sources: number, role, seniority,
 //!    affiliation and the stated reason.
 //! 5. **Summary**: attributions by kind, anonymous share, statements.
