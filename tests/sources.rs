@@ -460,6 +460,22 @@ fn one_lawmaker_any_taxpayer_and_named_colleagues() {
 }
 
 #[test]
+fn descriptions_of_the_subject_and_named_bodies() {
+    let text = "Gore remains one of the last party luminaries not to endorse her. One group, \
+                Partnership for Responsible Growth, said it would spend $20 million.";
+    let doc = classify(
+        text,
+        &[
+            "one of the last party luminaries",
+            "One group, Partnership for Responsible Growth,",
+        ],
+    );
+    assert_eq!(doc.sources[0].kind, SourceKind::Person);
+    assert!(!doc.sources[0].anonymous);
+    assert_eq!(doc.sources[1].kind, SourceKind::Organization);
+}
+
+#[test]
 fn those_close_to_him_but_those_who_back_her() {
     let text = "Those close to him say he will run. Those who back her opponents say she \
                 will lose. She and her aides say otherwise.";

@@ -364,6 +364,25 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         r.kind = Some(SourceKind::Person);
         return r;
     }
+    // A body named in apposition: "one of the groups advocating …, Massachusetts
+    // Democrats for Education Reform,".
+    let body = noun
+        .as_ref()
+        .is_some_and(|n| matches!(n.class, NounClass::Group | NounClass::Organization));
+    let org_appositive = body
+        && comma.is_some_and(|c| {
+            doc.entities.iter().any(|e| {
+                e.label == EntityLabel::ORG
+                    && e.tokens.0 as usize == c + 1
+                    && (e.tokens.1 as usize) <= b
+            })
+        });
+    if org_appositive {
+        r.named = true;
+        r.plural = false;
+        r.kind = Some(SourceKind::Organization);
+        return r;
+    }
     // The tagger reads a surname as an organization in one place and a person in
     // another: a name the article also tags as a person is a person.
     let head_entity = head_entity.map(|label| {
@@ -681,6 +700,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
                     _ => {}
                 }
             }
+        }
+        // After "was", "remains": a description of the subject ("Hunter, who was one of
+        // the earliest House members to endorse"), not an unnamed source.
+        if r.kind == Some(SourceKind::Anonymous)
+            && r.pronoun.is_none()
+            && a > 0
+            && lx.is_copula(&tok_text(doc, a - 1).to_lowercase())
+        {
+            r.kind = Some(SourceKind::Person);
         }
         readings.push(r);
     }
