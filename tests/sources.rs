@@ -159,7 +159,7 @@ fn statement_makes_an_unnamed_person_anonymous() {
 #[test]
 fn statements_in_many_phrasings() {
     // (sentence, source, statement the stage should find, stated reason)
-    let cases: [(&str, &str, &str, Option<&str>); 10] = [
+    let cases: [(&str, &str, &str, Option<&str>); 11] = [
         (
             "The deal is off, said a campaign official who wasn't authorized to speak publicly.",
             "a campaign official",
@@ -213,6 +213,12 @@ fn statements_in_many_phrasings() {
             "Several diplomats",
             "who spoke anonymously to discuss the talks",
             Some("to discuss the talks"),
+        ),
+        (
+            "An aide, speaking because he was not authorized to discuss what the president said, called it a mistake.",
+            "An aide",
+            "because he was not authorized to discuss what the president said",
+            Some("he was not authorized to discuss what the president said"),
         ),
         (
             "An officer, who was not permitted to speak to reporters, described the scene.",
