@@ -1,11 +1,12 @@
 //! Words per second of the transformer NER stage, on pre-segmented documents.
 //!
-//!     bench_transformer MODEL_DIR DOCS.jsonl [--threads N] [--batch-size N] [--repeat N] [--words-out FILE] [--micro]
+//!     bench_transformer MODEL_DIR DOCS.jsonl [--threads N] [--batch-size N] [--repeat N] [--words-out FILE] [--micro] [--rust-bert-forward]
 //!
 //! Segments every document first (not timed), optionally writes each document's
 //! sentences as word lists (JSON) for the Python side of scripts/bench-transformer.sh,
 //! then times `TransformerNer::annotate` over all documents on the CPU, `--repeat` times
-//! (0: only write the words), and prints the best pass. `--micro` times one batch instead.
+//! (0: only write the words), and prints the best pass. `--micro` times one batch instead;
+//! `--rust-bert-forward` runs rust-bert's module forward instead of the fused one.
 
 use byline::transformer::{DeviceChoice, TransformerNer, TransformerOptions};
 use byline::{Document, Segmenter};
@@ -32,6 +33,7 @@ fn main() {
         device: DeviceChoice::Cpu,
         batch_size: flag("--batch-size").map_or(16, |s| s.parse().unwrap()),
         threads: flag("--threads").map(|s| s.parse().unwrap()),
+        fused: !args.iter().any(|a| a == "--rust-bert-forward"),
         ..TransformerOptions::default()
     };
     let ner = TransformerNer::new(model, options).unwrap_or_else(|e| {
@@ -111,7 +113,8 @@ fn main() {
     let best = times.iter().cloned().fold(f64::INFINITY, f64::min);
     let spread: Vec<String> = times.iter().map(|t| format!("{t:.2}")).collect();
     println!(
-        "byline (rust-bert, libtorch {} threads): {} docs, {words} words ({tokens} tokens), best of [{}] s: {:.0} words/s ({entities} entities)",
+        "byline (rust-bert, {} forward, libtorch {} threads): {} docs, {words} words ({tokens} tokens), best of [{}] s: {:.0} words/s ({entities} entities)",
+        if ner.fused() { "fused" } else { "module" },
         tch::get_num_threads(),
         docs.len(),
         spread.join(", "),

@@ -211,6 +211,7 @@ def main():
     cfg = RobertaConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2,
                         num_attention_heads=4, intermediate_size=64, max_position_embeddings=66,
                         type_vocab_size=1, pad_token_id=1, bos_token_id=0, eos_token_id=2,
+                        layer_norm_eps=1e-5,  # as roberta-base's config.json has it
                         id2label=dict(enumerate(onto)),
                         label2id={l: i for i, l in enumerate(onto)})
     model = RobertaForTokenClassification(cfg)

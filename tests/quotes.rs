@@ -109,6 +109,86 @@ fn scare_quotes_are_not_statements() {
 }
 
 #[test]
+fn source_with_party_and_state() {
+    let q = one("“The deal is a disaster for farmers,” Rep. Gwen Moore (D-Wis.) said Friday.");
+    assert_eq!(q.source.as_deref(), Some("Rep. Gwen Moore (D-Wis.)"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    let q = one("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Senate Majority Leader Mitch McConnell, R-Ky.,")
+    );
+}
+
+#[test]
+fn source_with_role_then_name() {
+    let q = one("''He deserved it,'' the assailant, John McGraw, told the television program.");
+    assert_eq!(q.source.as_deref(), Some("the assailant, John McGraw,"));
+    assert_eq!(q.cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn source_with_two_appositions() {
+    let q = one(
+        "“It is an invasion of the state regulatory domain,” Scott Pruitt, the attorney general \
+         of Oklahoma, one of the states suing the agency, said at an event this month.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(
+        q.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Scott Pruitt, the attorney general")),
+        "{:?}",
+        q.source
+    );
+}
+
+#[test]
+fn source_with_words_the_walk_cannot_cross() {
+    let q = one("“We care about two things,” Fight for $15 organizing director Kendall Fells told Fox News.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Fight for $15 organizing director Kendall Fells")
+    );
+}
+
+#[test]
+fn apposition_sources_of_reported_speech() {
+    let q = one("Former House speaker Newt Gingrich, a Trump ally, said that the mogul should ignore the critics.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Former House speaker Newt Gingrich, a Trump ally,")
+    );
+    assert_eq!(q.content, "that the mogul should ignore the critics");
+    let q = one("Ramil Carr, 31, a freelance photographer, said the convention was a \"perfect opportunity\" to call attention to poverty.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("Ramil Carr, 31, a freelance photographer,")
+    );
+    let q = one("The director of the agency, James B. Comey, said that his investigators had no ''direct evidence'' of hacking.");
+    assert_eq!(
+        q.source.as_deref(),
+        Some("The director of the agency, James B. Comey,")
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+}
+
+#[test]
+fn speech_act_content_ends_with_its_quotation() {
+    // "described X as “…”": the object ends with the quotation; the clause after it is not reported.
+    let q =
+        one("Gov. Chris Christie described Clinton as a “disgrace” after she attacked the police.");
+    assert_eq!(q.content, "Clinton as a “disgrace”");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    // A verb of saying reports the whole clause, conjuncts included.
+    let q = one("Trump said the caucus system is “complex” and he can win the primary.");
+    assert_eq!(
+        q.content,
+        "the caucus system is “complex” and he can win the primary"
+    );
+}
+
+#[test]
 fn indirect_source_cue_that_content() {
     let q = one("The mayor said that the plan would cost $450 million.");
     assert_eq!(q.kind, QuoteKind::Indirect);
@@ -254,6 +334,28 @@ fn speakers_resolve_surnames_titles_roles_and_pronouns() {
 }
 
 #[test]
+fn party_and_state_label_is_not_the_speaker() {
+    // The tagger may read "D-Wis." as a person: the name before it is the speaker.
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Gwen Moore", EntityLabel::PER),
+            ("D-Wis.", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let doc = pipeline
+        .annotate(Document::new(
+            "t",
+            "“The deal is a disaster for farmers,” Rep. Gwen Moore (D-Wis.) said Friday.",
+        ))
+        .unwrap();
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.quotes[0].speaker_name.as_deref(), Some("Gwen Moore"));
+}
+
+#[test]
 fn unnamed_sources_are_anonymous_and_have_no_speaker() {
     let doc = Pipeline::default()
         .annotate(Document::new(
@@ -273,4 +375,58 @@ fn boilerplate_is_not_quoted() {
         "Be the first to comment\n\nLeave a Reply\n\nYour email address will not be published."
     )
     .is_empty());
+}
+
+#[test]
+fn speech_act_verbs_from_polnear_train_are_cues() {
+    let q =
+        one("Senator Maria Lopez lambasted the administration's handling of the border crisis.");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("lambasted"));
+    assert_eq!(q.source.as_deref(), Some("Senator Maria Lopez"));
+    assert_eq!(
+        q.content,
+        "the administration's handling of the border crisis"
+    );
+}
+
+#[test]
+fn transcript_turns_quote_their_speakers() {
+    let text = "Mike Pence: Trump Was Mocking the Clinton Camp\n\n\
+                In an interview on Sunday, the governor defended the tweet.\n\n\
+                \"WALLACE: If I may, sir, will Gennifer Flowers be there?\n\n\
+                \"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n\
+                \"WALLACE: Do you really see those two as equivalent?\"";
+    let qs = quotes(text);
+    let turns: Vec<(&str, &str)> = qs
+        .iter()
+        .filter(|q| q.cue.as_deref() == Some(":"))
+        .map(|q| (q.source.as_deref().unwrap_or(""), q.content.as_str()))
+        .collect();
+    assert_eq!(
+        turns,
+        vec![
+            ("Mike Pence", "Trump Was Mocking the Clinton Camp"),
+            ("WALLACE", "If I may, sir, will Gennifer Flowers be there?"),
+            (
+                "PENCE",
+                "Gennifer Flowers will not be attending the debate tomorrow night"
+            ),
+            ("WALLACE", "Do you really see those two as equivalent?"),
+        ]
+    );
+}
+
+#[test]
+fn labels_that_name_no_speaker_are_not_turns() {
+    let text = "UPDATE: The vote was moved to Friday.\n\n\
+                WATCH: The senator speaks to reporters.\n\n\
+                The bill passed on a party-line vote.";
+    assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
+    // A headline label that names no one is styling.
+    let text = "Revealed: What the Senator Said Behind Closed Doors\n\nThe bill passed.";
+    assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
+    // A lone capitalised label is a dateline or a heading, not a transcript.
+    let text = "Lawmakers met again on Monday.\n\nSMITH: We will vote.";
+    assert!(quotes(text).iter().all(|q| q.cue.as_deref() != Some(":")));
 }

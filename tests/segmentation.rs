@@ -245,6 +245,17 @@ fn party_state_affiliation() {
     );
 }
 #[test]
+fn party_and_state_abbreviation_is_not_a_sentence_end() {
+    case(
+        "Rep. Gwen Moore (D-Wis.) said Friday. Sen. Mitch McConnell, R-Ky., agreed.",
+        "Rep. Gwen Moore ( D-Wis. ) said Friday . Sen. Mitch McConnell , R-Ky. , agreed .",
+        &[
+            "Rep. Gwen Moore (D-Wis.) said Friday.",
+            "Sen. Mitch McConnell, R-Ky., agreed.",
+        ],
+    );
+}
+#[test]
 fn state_abbreviation() {
     case(
         "He was born in Pasadena, Calif. in 1950.",

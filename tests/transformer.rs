@@ -72,6 +72,7 @@ fn expected_spans(sentence: &Value, offset: u32) -> Vec<(u32, u32, String)> {
 
 fn check_model(name: &str) {
     let (ner, expected) = load(name, cpu());
+    assert!(ner.fused(), "{name} should run on the fused forward pass");
     assert_eq!(ner.labels(), strings(&expected["labels"]));
     let pipeline = Pipeline::builder().stage(Segmenter::new()).build();
     let mut worst = 0f32;
@@ -177,6 +178,39 @@ fn roberta_from_vocab_json_matches_pytorch() {
 }
 
 /// All sentences in one document: batched together, padded, same answers.
+/// rust-bert's own module-by-module forward pass (kept for comparison) computes the same
+/// logits as the fused one, on models whose layer-norm epsilon is rust-bert's 1e-12.
+#[test]
+fn module_forward_matches_fused_forward() {
+    for name in ["tiny-bert", "tiny-distilbert"] {
+        let (fused, expected) = load(name, cpu());
+        let (module, _) = load(
+            name,
+            TransformerOptions {
+                fused: false,
+                ..cpu()
+            },
+        );
+        assert!(fused.fused() && !module.fused());
+        for s in expected["sentences"].as_array().unwrap() {
+            let words = strings(&s["words"]);
+            let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+            let ids = fused.input_ids(&words).unwrap();
+            let (a, b) = (fused.logits(&ids).unwrap(), module.logits(&ids).unwrap());
+            assert_eq!(a.len(), b.len());
+            let worst = a
+                .iter()
+                .zip(&b)
+                .map(|(x, y)| (x - y).abs())
+                .fold(0f32, f32::max);
+            assert!(
+                worst < 1e-4,
+                "{name}: fused and module logits differ by {worst}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_document_is_tagged_sentence_by_sentence_in_batches() {
     for name in ["tiny-bert", "tiny-roberta"] {

@@ -63,7 +63,11 @@ pub struct QuotesArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
-    /// Also print the missed gold and spurious predicted attributions.
+    /// Also print every error, one a line, tagged: MISSED (gold not found, with the
+    /// nearest prediction), SPURIOUS (predicted, not in gold), DIRECT-MISMATCH
+    /// (matched, but only one side is a direct quote), SOURCE (wrong source),
+    /// SPEAKER (wrong speaker); tags end in -DIRECT for direct quotes, so
+    /// `grep -- -DIRECT` lists the direct-quote errors.
     #[arg(long)]
     show_misses: bool,
 }

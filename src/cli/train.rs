@@ -29,6 +29,9 @@ pub struct NerArgs {
     /// Word clusters (`word<TAB>id…`), from scripts/glove_clusters.py.
     #[arg(long, default_value = "data/glove-clusters.tsv")]
     clusters: PathBuf,
+    /// Cased word clusters (`Form<TAB>id…`, from scripts/md_clusters.py).
+    #[arg(long)]
+    cased_clusters: Option<PathBuf>,
     /// Gazetteer features from this file (`list<TAB>phrase`, e.g. from
     /// scripts/gazetteer.py). Off by default: GeoNames lists did not help on dev.
     #[arg(long)]
@@ -49,6 +52,11 @@ pub struct NerArgs {
     /// Stages: 1, or 2 for a second pass over the first pass's document labels.
     #[arg(long, default_value_t = 2)]
     stages: usize,
+    /// After choosing each stage's epoch on --dev, train again on train + dev with
+    /// those epochs and write that model (more data; its dev figures are then no
+    /// longer held out, so report test figures only).
+    #[arg(long, requires = "dev")]
+    refit_with_dev: bool,
     /// Score dev with the majority-vote consistency pass.
     #[arg(long)]
     consistency: bool,
@@ -72,6 +80,7 @@ fn ner(a: NerArgs) -> Result<i32> {
         gazetteer: a.gazetteer.is_some(),
         document: !a.no_document,
         affixes: !a.no_affixes,
+        cased_clusters: a.cased_clusters.is_some(),
     };
     let mut lex = Lexicon::default();
     if features.clusters {
@@ -82,6 +91,15 @@ fn ner(a: NerArgs) -> Result<i32> {
             )
         })?;
         lex.load_clusters(&text).map_err(|e| anyhow!(e))?;
+    }
+    if let Some(c) = &a.cased_clusters {
+        let text = std::fs::read_to_string(c).map_err(|e| {
+            anyhow!(
+                "cannot read cased clusters {}: {e} (run scripts/md_clusters.py)",
+                c.display()
+            )
+        })?;
+        lex.load_cased_clusters(&text).map_err(|e| anyhow!(e))?;
     }
     if let Some(g) = &a.gazetteer {
         let text = std::fs::read_to_string(g).map_err(|e| {
@@ -125,6 +143,37 @@ fn ner(a: NerArgs) -> Result<i32> {
             100.0 * best.dev_f1
         );
     }
+    let model = if a.refit_with_dev {
+        // Each stage's best epoch on dev; stages' reports follow one another.
+        let best: Vec<usize> = reports
+            .split_inclusive(|r| r.epoch == opts.epochs)
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                r.iter()
+                    .max_by(|a, b| a.dev_f1.total_cmp(&b.dev_f1))
+                    .map_or(opts.epochs, |b| b.epoch)
+            })
+            .collect();
+        let refit = TrainOptions {
+            epochs: best.first().copied().unwrap_or(opts.epochs),
+            stage2_epochs: best.get(1).copied(),
+            ..opts.clone()
+        };
+        let mut all = train_docs;
+        all.extend(dev_docs);
+        eprintln!(
+            "refit on train + dev ({} documents) with epochs {:?}",
+            all.len(),
+            best
+        );
+        train(&all, &[], model.lexicon.clone(), &refit, &mut |s| {
+            eprintln!("{s}")
+        })
+        .map_err(|e| anyhow!(e))?
+        .0
+    } else {
+        model
+    };
     if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }

@@ -55,7 +55,12 @@ pub struct QuoteReport {
     pub end_to_end: Counts,
     pub speaker: Accuracy,
     pub anonymous: Counts,
-    /// Missed gold and spurious predicted attributions, for error analysis.
+    /// One line per error, for error analysis, each tagged by what went wrong:
+    /// `MISSED` (a gold attribution no prediction matches, with the nearest
+    /// prediction when one overlaps it), `SPURIOUS` (a prediction matching no gold
+    /// one), `DIRECT-MISMATCH` (matched, but only one side holds quotation marks),
+    /// `SOURCE` (matched, wrong or no source), `SPEAKER` (wrong speaker). Tags end
+    /// in `-DIRECT` where the attribution is a direct quote.
     #[serde(skip)]
     pub misses: Vec<String>,
 }
@@ -193,11 +198,41 @@ fn score_article(
             .collect();
         t.join(" … ").replace('\n', " ")
     };
+    let pred_snippet = |p: &Predicted| -> String {
+        let mut chars_in: Vec<u32> = p.content.iter().copied().collect();
+        chars_in.sort_unstable();
+        // Contiguous runs of the predicted character set.
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for c in chars_in {
+            match runs.last_mut() {
+                Some(last) if last.1 == c => last.1 = c + 1,
+                _ => runs.push((c, c + 1)),
+            }
+        }
+        snippet(&runs)
+    };
+    let tag = |base: &str, direct: bool| {
+        if direct {
+            format!("{base}-DIRECT")
+        } else {
+            base.to_string()
+        }
+    };
     for (gi, g) in gold.iter().enumerate() {
         if !used_g[gi] {
+            // The prediction overlapping it most, when one does: a boundary error, not a miss.
+            let best = pred
+                .iter()
+                .map(|p| (jaccard(&p.content, &gold_sets[gi]), p))
+                .filter(|(j, _)| *j > 0.0)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let near = best
+                .map(|(j, p)| format!(" nearest {j:.2} [{}]", pred_snippet(p)))
+                .unwrap_or_default();
             r.misses.push(format!(
-                "{} MISSED  src [{}] cue [{}] content [{}]",
+                "{} {} src [{}] cue [{}] content [{}]{near}",
                 article.name,
+                tag("MISSED", gold_direct[gi]),
                 g.source.as_deref().map(snippet).unwrap_or_default(),
                 g.cue.as_deref().map(snippet).unwrap_or_default(),
                 g.content.as_deref().map(snippet).unwrap_or_default()
@@ -206,19 +241,45 @@ fn score_article(
     }
     for (pi, p) in pred.iter().enumerate() {
         if !used_p[pi] {
-            let mut spans: Vec<u32> = p.content.iter().copied().collect();
-            spans.sort();
-            let (a, b) = (
-                spans.first().copied().unwrap_or(0),
-                spans.last().map_or(0, |x| x + 1),
-            );
             r.misses.push(format!(
-                "{} SPURIOUS src [{}] cue [{}] content [{}]",
+                "{} {} src [{}] cue [{}] content [{}]",
                 article.name,
+                tag("SPURIOUS", p.direct),
                 p.source.as_deref().map(snippet).unwrap_or_default(),
                 p.cue,
-                snippet(&[(a, b)])
+                pred_snippet(p)
             ));
+        }
+    }
+    for &(pi, gi) in &matches {
+        let (p, g) = (&pred[pi], gold[gi]);
+        if p.direct != gold_direct[gi] {
+            // Matched, but one side holds quotation marks and the other not: a direct miss.
+            r.misses.push(format!(
+                "{} DIRECT-MISMATCH gold {} [{}] predicted {} [{}]",
+                article.name,
+                if gold_direct[gi] {
+                    "direct"
+                } else {
+                    "indirect"
+                },
+                g.content.as_deref().map(snippet).unwrap_or_default(),
+                if p.direct { "direct" } else { "indirect" },
+                pred_snippet(p)
+            ));
+        }
+        if let Some(gs) = &g.source {
+            if !p.source.as_ref().is_some_and(|ps| spans_overlap(gs, ps)) {
+                r.misses.push(format!(
+                    "{} {} gold [{}] predicted [{}] cue [{}] content [{}]",
+                    article.name,
+                    tag("SOURCE", gold_direct[gi] && p.direct),
+                    snippet(gs),
+                    p.source.as_deref().map(snippet).unwrap_or_default(),
+                    p.cue,
+                    g.content.as_deref().map(snippet).unwrap_or_default()
+                ));
+            }
         }
     }
     r.content = Counts {
@@ -269,8 +330,9 @@ fn score_article(
                     .is_some_and(|s| s.to_lowercase().contains(&last));
                 if !hit {
                     r.misses.push(format!(
-                        "{} SPEAKER gold [{}] predicted [{}] source [{}] gold source [{}]",
+                        "{} {} gold [{}] predicted [{}] source [{}] gold source [{}]",
                         article.name,
+                        tag("SPEAKER", gold_direct[gi] && p.direct),
                         label.resolved_to,
                         p.speaker.as_deref().unwrap_or(""),
                         p.source.as_deref().map(snippet).unwrap_or_default(),
@@ -473,5 +535,12 @@ mod tests {
         assert_eq!((r.source.correct, r.source.total), (1, 2));
         assert_eq!(r.end_to_end.true_pos, 1);
         assert_eq!((r.speaker.correct, r.speaker.total), (1, 2));
+        // Each error is listed once, tagged by what went wrong.
+        let tags: Vec<&str> = r
+            .misses
+            .iter()
+            .filter_map(|m| m.split_whitespace().nth(1))
+            .collect();
+        assert_eq!(tags, ["SPURIOUS", "SOURCE-DIRECT", "SPEAKER-DIRECT"]);
     }
 }

@@ -19,6 +19,8 @@ pub struct FeatureConfig {
     pub gazetteer: bool,
     pub document: bool,
     pub affixes: bool,
+    /// Cased cluster ids (en_core_web_md), looked up on the exact form.
+    pub cased_clusters: bool,
 }
 
 impl Default for FeatureConfig {
@@ -28,6 +30,7 @@ impl Default for FeatureConfig {
             gazetteer: true,
             document: true,
             affixes: true,
+            cased_clusters: false,
         }
     }
 }
@@ -38,6 +41,7 @@ impl FeatureConfig {
             | (self.gazetteer as u32) << 1
             | (self.document as u32) << 2
             | (self.affixes as u32) << 3
+            | (self.cased_clusters as u32) << 4
     }
     pub fn from_bits(b: u32) -> Self {
         FeatureConfig {
@@ -45,6 +49,7 @@ impl FeatureConfig {
             gazetteer: b & 2 != 0,
             document: b & 4 != 0,
             affixes: b & 8 != 0,
+            cased_clusters: b & 16 != 0,
         }
     }
 }
@@ -57,6 +62,10 @@ pub struct Lexicon {
     /// Lower-cased word → index into `cluster_ids` (times `granularities`).
     pub cluster_index: HashMap<String, u32>,
     pub cluster_ids: Vec<u16>,
+    /// Cased clusters: exact form → index into `cased_ids` (times `cased_granularities`).
+    pub cased_granularities: usize,
+    pub cased_index: HashMap<String, u32>,
+    pub cased_ids: Vec<u16>,
     /// Lower-cased phrase (tokens joined by one space) → bit set of gazetteer lists.
     pub gazetteer: HashMap<String, u32>,
     pub gazetteer_names: Vec<String>,
@@ -66,32 +75,15 @@ pub struct Lexicon {
 impl Lexicon {
     /// Read `word<TAB>id<TAB>id…` lines; `#` lines are comments.
     pub fn load_clusters(&mut self, text: &str) -> Result<(), String> {
-        self.cluster_index.clear();
-        self.cluster_ids.clear();
-        self.granularities = 0;
-        for (n, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let word = cols.next().unwrap_or("");
-            let ids: Vec<u16> = cols
-                .map(|c| c.trim().parse::<u16>())
-                .collect::<Result<_, _>>()
-                .map_err(|e| format!("clusters line {}: {e}", n + 1))?;
-            if self.granularities == 0 {
-                self.granularities = ids.len();
-            }
-            if ids.len() != self.granularities || ids.is_empty() {
-                return Err(format!("clusters line {}: wrong number of ids", n + 1));
-            }
-            if self.cluster_index.contains_key(word) {
-                continue;
-            }
-            let at = (self.cluster_ids.len() / self.granularities) as u32;
-            self.cluster_index.insert(word.to_string(), at);
-            self.cluster_ids.extend_from_slice(&ids);
-        }
+        let t = parse_clusters(text)?;
+        (self.granularities, self.cluster_index, self.cluster_ids) = t;
+        Ok(())
+    }
+
+    /// Read cased clusters (`Form<TAB>id…`, from scripts/md_clusters.py).
+    pub fn load_cased_clusters(&mut self, text: &str) -> Result<(), String> {
+        let t = parse_clusters(text)?;
+        (self.cased_granularities, self.cased_index, self.cased_ids) = t;
         Ok(())
     }
 
@@ -125,12 +117,72 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Cased cluster ids of a form; an ALL-CAPS form falls back to its capitalised
+    /// spelling ("BRUSSELS" → "Brussels"), so headlines get them too.
+    fn cased_clusters_of(&self, form: &str) -> Option<&[u16]> {
+        if self.cased_index.is_empty() || !form.chars().any(char::is_uppercase) {
+            return None;
+        }
+        let g = self.cased_granularities;
+        let row = match self.cased_index.get(form) {
+            Some(row) => row,
+            None => {
+                if form.chars().nth(1).is_none() || form.chars().any(char::is_lowercase) {
+                    return None;
+                }
+                let mut chars = form.chars();
+                let title: String = chars
+                    .next()
+                    .into_iter()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect();
+                self.cased_index.get(&title)?
+            }
+        };
+        self.cased_ids
+            .get(*row as usize * g..(*row as usize + 1) * g)
+    }
+
     fn clusters_of(&self, norm: &str) -> Option<&[u16]> {
         let g = self.granularities;
         self.cluster_index
             .get(norm)
             .map(|&i| &self.cluster_ids[i as usize * g..(i as usize + 1) * g])
     }
+}
+
+/// Granularities, word → row, and the ids row-major.
+type ClusterTable = (usize, HashMap<String, u32>, Vec<u16>);
+
+/// Parse `word<TAB>id<TAB>id…` lines; `#` lines are comments; a repeated word keeps
+/// its first row.
+fn parse_clusters(text: &str) -> Result<ClusterTable, String> {
+    let mut granularities = 0;
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut all: Vec<u16> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let word = cols.next().unwrap_or("");
+        let ids: Vec<u16> = cols
+            .map(|c| c.trim().parse::<u16>())
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("clusters line {}: {e}", n + 1))?;
+        if granularities == 0 {
+            granularities = ids.len();
+        }
+        if ids.len() != granularities || ids.is_empty() {
+            return Err(format!("clusters line {}: wrong number of ids", n + 1));
+        }
+        if index.contains_key(word) {
+            continue;
+        }
+        index.insert(word.to_string(), (all.len() / granularities) as u32);
+        all.extend_from_slice(&ids);
+    }
+    Ok((granularities, index, all))
 }
 
 /// Lower case with every digit mapped to `0`.
@@ -214,6 +266,7 @@ struct Tok<'a> {
     short: String,
     caps: Caps,
     clusters: Option<&'a [u16]>,
+    cased: Option<&'a [u16]>,
 }
 
 const BOS: &str = "<s>";
@@ -300,8 +353,14 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                     } else {
                         None
                     };
+                    let cased = if cfg.cased_clusters {
+                        lex.cased_clusters_of(form)
+                    } else {
+                        None
+                    };
                     Tok {
                         form,
+                        cased,
                         shape: shape(form, false),
                         short: shape(form, true),
                         caps: caps_of(form),
@@ -491,6 +550,32 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                         }
                     }
                 }
+                if cfg.cased_clusters {
+                    for o in -1isize..=1 {
+                        let j = ii + o;
+                        let c = if j < 0 || j as usize >= n {
+                            None
+                        } else {
+                            sent[j as usize].cased
+                        };
+                        match c {
+                            Some(ids) => {
+                                for (g, &id) in ids.iter().enumerate() {
+                                    f(FeatHash::new(40)
+                                        .num((g * 8 + (o + 2) as usize) as u64)
+                                        .num(id as u64));
+                                    if o == 0 {
+                                        f(FeatHash::new(41)
+                                            .num(g as u64)
+                                            .num(id as u64)
+                                            .str(&t.short));
+                                    }
+                                }
+                            }
+                            None => f(FeatHash::new(40).num(100 + (o + 2) as u64)),
+                        }
+                    }
+                }
                 if cfg.gazetteer {
                     for &(list, pos) in &gaz[i] {
                         f(FeatHash::new(21).num(list as u64).num(pos as u64));
@@ -575,6 +660,25 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cased_clusters_match_the_exact_form_and_headline_caps() {
+        let mut lex = Lexicon::default();
+        lex.load_cased_clusters("Apple\t7\t70\nBrussels\t2\t20\n")
+            .unwrap();
+        assert_eq!(lex.cased_clusters_of("Apple"), Some(&[7u16, 70][..]));
+        assert_eq!(lex.cased_clusters_of("apple"), None);
+        assert_eq!(lex.cased_clusters_of("BRUSSELS"), Some(&[2u16, 20][..]));
+        assert_eq!(lex.cased_clusters_of("A"), None);
+        assert_eq!(lex.cased_clusters_of(""), None);
+        let cfg = FeatureConfig {
+            cased_clusters: true,
+            ..FeatureConfig::default()
+        };
+        let with = extract(&lex, cfg, &[vec!["Apple", "rose"]]);
+        let without = extract(&lex, FeatureConfig::default(), &[vec!["Apple", "rose"]]);
+        assert!(with.token(0, 0).len() > without.token(0, 0).len());
+    }
 
     #[test]
     fn shapes_and_caps() {

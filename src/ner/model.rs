@@ -329,6 +329,20 @@ impl NerModel {
             w.u32(m);
         }
         w.u32(lex.gazetteer_max_len as u32);
+        // Cased clusters: present only in models trained with them (the feature bit
+        // says so), so older model files read unchanged.
+        if self.cfg.cased_clusters {
+            w.u32(lex.cased_granularities as u32);
+            let mut forms: Vec<(&String, &u32)> = lex.cased_index.iter().collect();
+            forms.sort_by_key(|(_, &i)| i);
+            w.u32(forms.len() as u32);
+            for (form, &i) in forms {
+                w.str(form);
+                for g in 0..lex.cased_granularities {
+                    w.u16(lex.cased_ids[i as usize * lex.cased_granularities + g]);
+                }
+            }
+        }
         w.u32(self.stages.len() as u32);
         for st in &self.stages {
             write_scorer(&mut w, st);
@@ -372,6 +386,18 @@ impl NerModel {
             lex.gazetteer.insert(p, m);
         }
         lex.gazetteer_max_len = (r.u32()? as usize).min(6);
+        if cfg.cased_clusters {
+            lex.cased_granularities = r.u32()? as usize;
+            let nf = r.u32()? as usize;
+            lex.cased_index.reserve(nf.min(1 << 24));
+            for i in 0..nf {
+                let form = r.str()?.to_string();
+                for _ in 0..lex.cased_granularities {
+                    lex.cased_ids.push(r.u16()?);
+                }
+                lex.cased_index.insert(form, i as u32);
+            }
+        }
         let ns = r.u32()? as usize;
         if ns > 8 {
             return Err("model file: implausible number of stages".into());
@@ -551,5 +577,16 @@ mod tests {
             assert!(NerModel::from_bytes(&bytes[..cut]).is_err());
         }
         assert!(NerModel::from_bytes(b"nope").is_err());
+
+        // Cased clusters travel only when the feature bit says so.
+        m.cfg.cased_clusters = true;
+        m.lexicon
+            .load_cased_clusters("#form\tk2\tk4\nApple\t1\t3\nUS\t0\t2\n")
+            .unwrap();
+        let back = NerModel::from_bytes(&m.to_bytes()).unwrap();
+        assert!(back.cfg.cased_clusters);
+        assert_eq!(back.lexicon.cased_granularities, 2);
+        let row = back.lexicon.cased_index["US"] as usize;
+        assert_eq!(&back.lexicon.cased_ids[row * 2..row * 2 + 2], &[0, 2]);
     }
 }

@@ -23,6 +23,9 @@ pub struct TrainOptions {
     pub stages: usize,
     /// Folds for the first-stage labels of the training data (stage 2).
     pub folds: usize,
+    /// Epochs of stage 2 when they differ from `epochs` (a refit replays the epochs
+    /// dev chose for each stage).
+    pub stage2_epochs: Option<usize>,
 }
 
 impl Default for TrainOptions {
@@ -35,6 +38,7 @@ impl Default for TrainOptions {
             consistency: false,
             stages: 2,
             folds: 5,
+            stage2_epochs: None,
         }
     }
 }
@@ -390,7 +394,8 @@ pub fn train(
             m.stages.push(sc.clone());
             dev_f1(&m)
         };
-        fit(p, opts.epochs, opts.seed + 100, &mut judge, log, "stage 2")
+        let epochs = opts.stage2_epochs.unwrap_or(opts.epochs);
+        fit(p, epochs, opts.seed + 100, &mut judge, log, "stage 2")
     };
     model.stages.push(s2);
     reports.extend(r2);

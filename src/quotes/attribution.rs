@@ -68,12 +68,40 @@ impl<'d> Tokens<'d> {
     fn subject_word(&self, i: usize, lx: &QuoteLexicon) -> bool {
         let w = self.words[i];
         if !w.chars().next().is_some_and(|c| c.is_alphanumeric()) {
-            return matches!(w, "’s" | "'s" | "-" | "&");
+            return matches!(w, "’s" | "'s" | "-" | "&") || self.abbreviation_stop(i);
         }
         if CLAUSE_WORDS.contains(&w) {
             return false;
         }
         self.np_word(i, lx) || w.chars().all(|c| c.is_lowercase() || c == '-')
+    }
+
+    /// A full stop inside a sentence that ends an abbreviation the tokenizer split
+    /// off ("McConnell, R-Ky., said", "(D-Wis.)"): a word before it, a comma or a
+    /// closing parenthesis after it.
+    fn abbreviation_stop(&self, i: usize) -> bool {
+        self.is(i, ".")
+            && i > 0
+            && self.words[i - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+            && matches!(self.words.get(i + 1), Some(&",") | Some(&")"))
+    }
+
+    /// The "(" of a short parenthetical closed at `close` (")"), not before `floor`:
+    /// a party and state ("(R-Utah)"), an age or an affiliation.
+    fn parenthetical_open(&self, floor: usize, close: usize) -> Option<usize> {
+        let lx = QuoteLexicon::get();
+        (floor..close)
+            .rev()
+            .take(8)
+            .take_while(|&k| {
+                !matches!(self.words[k], ")" | "“" | "”" | "\"" | ";" | ":")
+                    && lx.cue_at(&self.words[..close], k).is_none()
+            })
+            .find(|&k| self.words[k] == "(")
+            .filter(|&open| open + 1 < close)
     }
 
     /// Can token `i` be part of a source phrase?
@@ -131,6 +159,13 @@ impl<'d> Tokens<'d> {
                 s -= 1;
                 continue;
             }
+            // A parenthetical in the subject: "Rep. Gwen Moore (D-Wis.) said".
+            if self.is(i, ")") {
+                if let Some(open) = self.parenthetical_open(floor, i) {
+                    s = open;
+                    continue;
+                }
+            }
             // An apposition closed by a comma just before the cue: "Mattis, the defense secretary, said".
             if self.is(i, ",") && s == e && e >= floor + 2 {
                 if let Some(start) = self.apposition_before(floor, i) {
@@ -147,29 +182,111 @@ impl<'d> Tokens<'d> {
         Some((s, e))
     }
 
-    /// "NAME, the ROLE," ending at the comma at `comma`: start of NAME.
+    /// Everything from `start` to the cue at `cue` as the source, where a quotation
+    /// ends at `start` (`“…,” Scott Pruitt, the attorney general of Oklahoma, one of
+    /// the states suing, said`): nothing else stands between a quotation and its cue.
+    /// It must open like a noun phrase and hold only words and the punctuation of
+    /// names and appositions (commas, parentheses, "$15"), which the word-by-word
+    /// walk may not cross.
+    pub fn source_with_appositions(&self, start: usize, cue: usize) -> Option<(usize, usize)> {
+        let lx = QuoteLexicon::get();
+        let first = *self.words.get(start)?;
+        let opens = (self.is_capitalized(start) && self.np_word(start, lx))
+            || matches!(lx.source_word(first), Some(SourceWord::Det));
+        let mut end = cue;
+        while end > start && AUXILIARIES.contains(&self.words[end - 1]) {
+            end -= 1;
+        }
+        let phrase = (start..end).all(|k| {
+            self.words[k]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+                || matches!(
+                    self.words[k],
+                    "," | "(" | ")" | "$" | "%" | "&" | "-" | "'s" | "’s"
+                )
+                || self.abbreviation_stop(k)
+        });
+        (opens && phrase && end > start).then_some((start, end))
+    }
+
+    /// "NAME, the ROLE," ending at the comma at `comma`: start of NAME. Also "the
+    /// ROLE, NAME," and chains of two ("Scott Pruitt, the attorney general of
+    /// Oklahoma, one of the states suing,"); the name may carry a parenthetical
+    /// ("Harry Reid (D-Nev.), the leader,") and an abbreviation ("McConnell, R-Ky.,").
     fn apposition_before(&self, floor: usize, comma: usize) -> Option<usize> {
         let lx = QuoteLexicon::get();
-        // The role phrase between the two commas.
-        let mut s = comma;
-        while s > floor && comma - s < MAX_SOURCE && !self.is(s - 1, ",") {
-            s -= 1;
+        let mut comma = comma;
+        let mut found = None;
+        for _ in 0..3 {
+            // The role phrase between the two commas.
+            let mut s = comma;
+            while s > floor && comma - s < MAX_SOURCE && !self.is(s - 1, ",") {
+                s -= 1;
+            }
+            if s == floor || s == comma || !self.is(s - 1, ",") {
+                break;
+            }
+            let role_ok = (s..comma).all(|i| {
+                self.np_word(i, lx)
+                    || self.words[i].chars().all(char::is_alphanumeric)
+                    || matches!(self.words[i], "(" | ")" | "'s" | "’s" | "-" | "&")
+                    || self.abbreviation_stop(i)
+            });
+            if !role_ok {
+                break;
+            }
+            // What comes before the first comma: a name (capitalized words, maybe with a
+            // parenthetical), or a role opened by a determiner ("the assailant, John McGraw,").
+            let mut name_end = s - 1;
+            // An age between commas: "Ramil Carr, 31, a photographer,".
+            if name_end >= floor + 2
+                && self.words[name_end - 1].chars().all(|c| c.is_ascii_digit())
+                && self.is(name_end - 2, ",")
+            {
+                name_end -= 2;
+            }
+            let mut n = name_end;
+            if n > floor && self.is(n - 1, ")") {
+                if let Some(open) = self.parenthetical_open(floor, n - 1) {
+                    n = open;
+                }
+            }
+            while n > floor && self.is_capitalized(n - 1) && name_end - n < 8 {
+                n -= 1;
+            }
+            let det = |k: usize| matches!(lx.source_word(self.words[k]), Some(SourceWord::Det));
+            if n == name_end || (n + 1 == name_end && !self.is_capitalized(n)) {
+                // No name: a determiner phrase naming a role, when the apposition is a
+                // name ("the assailant, John McGraw,", "the F.B.I. director, James Comey,").
+                let named = (s..comma).all(|i| self.is_capitalized(i) || self.abbreviation_stop(i));
+                let mut d = name_end;
+                let mut opening = None;
+                while d > floor && name_end - d < 8 && self.subject_word(d - 1, lx) {
+                    d -= 1;
+                    if det(d) {
+                        opening = Some(d);
+                    }
+                }
+                if named {
+                    found = opening.or(found);
+                }
+                break;
+            }
+            // Words of the subject before the name: "Former House speaker Newt Gingrich, a Trump ally,".
+            while n > floor && name_end - n < 10 && self.subject_word(n - 1, lx) {
+                n -= 1;
+            }
+            found = Some(n);
+            // A second apposition before this one?
+            if n > floor + 1 && self.is(n - 1, ",") {
+                comma = n - 1;
+                continue;
+            }
+            break;
         }
-        if s == floor || s == comma || !self.is(s - 1, ",") {
-            return None;
-        }
-        let role_ok = (s..comma)
-            .all(|i| self.np_word(i, lx) || self.words[i].chars().all(char::is_alphanumeric));
-        if !role_ok {
-            return None;
-        }
-        // The name before the first comma: capitalized words.
-        let name_end = s - 1;
-        let mut n = name_end;
-        while n > floor && self.is_capitalized(n - 1) && name_end - n < 6 {
-            n -= 1;
-        }
-        (n < name_end).then_some(n)
+        found
     }
 
     /// The source phrase of "according to": everything up to the next comma when

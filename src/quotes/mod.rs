@@ -11,6 +11,7 @@
 //!    is tried against the patterns of reported speech: `SOURCE CUE (that)
 //!    CONTENT`, `CONTENT, SOURCE CUE`, `CONTENT, CUE SOURCE`, `according to
 //!    SOURCE, CONTENT` (in any position), and headlines (`…, Official Says`).
+//! 4. Interview transcripts ([`transcript`]): `NAME: …` paragraphs are turns.
 //!
 //! Sources are written to `Document::sources` with a first classification by the
 //! `sources` stage's reader ([`crate::sources::classify_phrase`]: so `speakers`
@@ -21,6 +22,7 @@
 pub mod attribution;
 pub mod lexicon;
 pub mod marks;
+mod transcript;
 
 use crate::document::{Document, Quote, QuoteKind, Source, TextSpan, TokenKind};
 use crate::pipeline::{Processor, ProcessorError};
@@ -297,17 +299,26 @@ fn find(doc: &Document) -> Vec<Found> {
             i += n;
         }
     }
+    // Interview transcripts: each `NAME: …` turn is its speaker's statement. It takes
+    // the place of an unattributed quotation that opens on its label (block-quoted
+    // transcripts put a quote mark before each turn).
+    let mut labels = Vec::new();
+    for (turn, start) in transcript::turns(doc, &tokens) {
+        labels.push(start..=turn.content[0].0);
+        found.push(turn);
+    }
     // A quotation without attribution that lies inside found content is part of
     // that attribution (a mixed quote), not one of its own.
     let covered = |f: &Found| {
         f.cue.is_none()
-            && f.continues.is_none()
-            && found.iter().any(|g| {
-                g.cue.is_some()
-                    && g.content
-                        .iter()
-                        .any(|&(x, y)| x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y)
-            })
+            && (labels.iter().any(|l| l.contains(&f.content[0].0))
+                || f.continues.is_none()
+                    && found.iter().any(|g| {
+                        g.cue.is_some()
+                            && g.content.iter().any(|&(x, y)| {
+                                x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y
+                            })
+                    }))
     };
     let keep: Vec<bool> = found.iter().map(|f| !covered(f)).collect();
     let mut remap = vec![None; found.len()];
@@ -371,9 +382,13 @@ fn attribution_after(
             return Some((source, (i, i + n), None));
         }
     }
-    // SOURCE CUE: the cue within a few tokens.
-    for c in i + 1..limit.min(i + 14) {
-        if t.words[c] == "“" || t.words[c] == "\"" || matches!(t.words[c], "." | ";" | "!" | "?")
+    // SOURCE CUE: the cue within a few tokens (a name with appositions may take many).
+    for c in i + 1..limit.min(i + 24) {
+        let full_stop = t.words[c] == "." && !matches!(t.words.get(c + 1), Some(&",") | Some(&")"));
+        if t.words[c] == "“"
+            || t.words[c] == "\""
+            || full_stop
+            || matches!(t.words[c], ";" | "!" | "?")
         {
             break;
         }
@@ -381,8 +396,11 @@ fn attribution_after(
             if !class.can_follow_content() {
                 return None;
             }
-            let source = t.source_before(i, c)?;
-            return (source.0 == i).then_some((Some(source), (c, c + n), None));
+            let source = t
+                .source_before(i, c)
+                .filter(|s| s.0 == i)
+                .or_else(|| t.source_with_appositions(i, c))?;
+            return Some((Some(source), (c, c + n), None));
         }
     }
     None
@@ -611,6 +629,13 @@ fn indirect(
             start += 1;
         }
         let end = clause_end(t, in_quote, start, end);
+        // A speech act's object ("called it “…”") ends with its quotation; what a speech
+        // verb reports runs on ("said it was “complex” and he could win").
+        let end = if class == CueClass::Act {
+            quotation_end(t, in_quote, start, end)
+        } else {
+            end
+        };
         return found(vec![(start, end)], Some(source));
     }
     None
@@ -739,6 +764,55 @@ fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
     } else {
         a
     }
+}
+
+/// Where reported content holding a quotation ends: right after the closing mark
+/// when what follows starts a clause or an adverbial of its own (`called it a
+/// “disgrace” after she …`, `chanted “What curfew?” and kept going`, `was only
+/// “partial,” meaning …`), not when it goes on with the quoted words' own
+/// sentence (`it would be “improper” for him to speak`).
+fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize {
+    for k in start..end.saturating_sub(1) {
+        let closes = in_quote[k] && !in_quote[k + 1] && matches!(t.words[k], "”" | "\"" | "''");
+        if !closes {
+            continue;
+        }
+        let next = t.words[k + 1];
+        let after = t.words.get(k + 2).copied().unwrap_or("");
+        let participle = |w: &str| w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
+        let cut = matches!(
+            next,
+            "after"
+                | "during"
+                | "before"
+                | "when"
+                | "while"
+                | "until"
+                | "since"
+                | "because"
+                | "as"
+                | "but"
+                | "—"
+                | "--"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+        ) || (matches!(next, "and" | "or") && !(k + 1..end).any(|i| in_quote[i]))
+            || (next == ","
+                && (participle(after)
+                    || matches!(
+                        after,
+                        "which" | "who" | "but" | "while" | "although" | "whereas" | "and" | "as"
+                    )));
+        if cut {
+            return k + 1;
+        }
+    }
+    end
 }
 
 /// Where reported content that follows its cue ends: before a clause tacked on

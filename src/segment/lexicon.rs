@@ -70,6 +70,19 @@ impl Lexicon {
         if let Some(&c) = self.abbreviations.get(core) {
             return Some(c);
         }
+        // A party and state, "R-Ky." / "D-Wis.": the state's abbreviation decides.
+        if let Some(state) = core
+            .strip_prefix("R-")
+            .or_else(|| core.strip_prefix("D-"))
+            .or_else(|| core.strip_prefix("I-"))
+        {
+            if let Some(&c) = self.abbreviations.get(state) {
+                return Some(c);
+            }
+            if is_dotted_acronym(state) {
+                return Some(AbbrevClass::Acronym);
+            }
+        }
         if is_initial(core) {
             return Some(AbbrevClass::Initial);
         }
@@ -139,6 +152,9 @@ mod tests {
         assert_eq!(lx.abbreviation("border"), None);
         assert_eq!(lx.abbreviation("no"), None);
         assert_eq!(lx.abbreviation("U..S"), None);
+        assert_eq!(lx.abbreviation("R-Ky"), Some(AbbrevClass::General));
+        assert_eq!(lx.abbreviation("D-N.Y"), Some(AbbrevClass::Acronym));
+        assert_eq!(lx.abbreviation("R-Utah"), None);
         assert!(lx.is_starter("The"));
         assert!(!lx.is_starter("Army"));
     }

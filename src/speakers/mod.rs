@@ -462,7 +462,7 @@ fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
     let inside: Vec<&crate::document::Entity> = doc
         .entities
         .iter()
-        .filter(|e| e.start >= start && e.end <= end)
+        .filter(|e| e.start >= start && e.end <= end && !is_party_state(&e.text))
         .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG) || e.end == head_end)
         .collect();
     [
@@ -476,12 +476,23 @@ fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
     .and_then(|e| e.cluster)
 }
 
+/// A party-and-state label ("R-Ky.", "D-N.Y.", "I-Vt."), which the tagger may read
+/// as a name: it follows a legislator's name and is never the speaker.
+fn is_party_state(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some('R' | 'D' | 'I'), Some('-'), Some(c)) if c.is_uppercase()
+    )
+}
+
 /// A name the tagger missed: the last run of capitalized words in the source
 /// phrase joins the cluster whose name ends the same way, or starts one.
 fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender>>) -> Option<u32> {
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == ',' || c == '(' || c == ')'))
+        .filter(|w| !is_party_state(w))
         .collect();
     let capitalized = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)

@@ -21,6 +21,9 @@
 //! the model's window (512 sub-tokens for BERT) is cut into overlapping windows on word
 //! boundaries, and each word takes its label from the window where it has the most
 //! context. Sequences are sorted by length and batched, so padding stays small.
+//! rust-bert defines the model and loads its weights; the forward pass then runs on
+//! libtorch's fused kernels (fused attention, built-in GELU, `config.json`'s layer-norm
+//! epsilon), as PyTorch's own does (see `fused.rs`).
 //!
 //! **Labels.** `B-`/`I-` (also `E-`/`S-`/`L-`/`U-`, or none) tags of the model are
 //! decoded into mentions over the model's own types, which then map onto byline's four:
@@ -31,6 +34,7 @@
 
 pub mod align;
 pub mod config;
+mod fused;
 mod tagger;
 
 pub use config::{Architecture, ModelDir};
@@ -78,6 +82,10 @@ pub struct TransformerOptions {
     /// libtorch's intra-op threads (`tch::set_num_threads`, process-wide); `None` leaves
     /// libtorch's default, one per physical core.
     pub threads: Option<usize>,
+    /// Run the forward pass on libtorch's fused kernels, as PyTorch does (see
+    /// `fused.rs`); `false` keeps rust-bert's module-by-module forward pass (slower, same
+    /// results within float rounding), for comparison.
+    pub fused: bool,
 }
 
 impl Default for TransformerOptions {
@@ -87,6 +95,7 @@ impl Default for TransformerOptions {
             batch_size: 16,
             max_length: None,
             threads: None,
+            fused: true,
         }
     }
 }
@@ -124,7 +133,7 @@ impl TransformerNer {
         if let Some(n) = options.threads {
             tch::set_num_threads(n.max(1) as i32);
         }
-        let encoder = Encoders::load(&model, device, tokenizer.pad)?;
+        let encoder = Encoders::load(&model, device, tokenizer.pad, options.fused)?;
         let max_length = options
             .max_length
             .unwrap_or(model.max_positions)
@@ -146,6 +155,15 @@ impl TransformerNer {
 
     pub fn architecture(&self) -> Architecture {
         self.model.architecture
+    }
+
+    /// Whether the forward pass runs on the fused kernels (`TransformerOptions::fused`,
+    /// and the model is one that path knows).
+    pub fn fused(&self) -> bool {
+        self.encoder
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_fused()
     }
 
     /// Whether the model runs on a CUDA device.

