@@ -159,7 +159,7 @@ fn statement_makes_an_unnamed_person_anonymous() {
 #[test]
 fn statements_in_many_phrasings() {
     // (sentence, source, statement the stage should find, stated reason)
-    let cases: [(&str, &str, &str, Option<&str>); 10] = [
+    let cases: [(&str, &str, &str, Option<&str>); 11] = [
         (
             "The deal is off, said a campaign official who wasn't authorized to speak publicly.",
             "a campaign official",
@@ -215,6 +215,12 @@ fn statements_in_many_phrasings() {
             Some("to discuss the talks"),
         ),
         (
+            "An aide, speaking because he was not authorized to discuss what the president said, called it a mistake.",
+            "An aide",
+            "because he was not authorized to discuss what the president said",
+            Some("he was not authorized to discuss what the president said"),
+        ),
+        (
             "An officer, who was not permitted to speak to reporters, described the scene.",
             "An officer",
             "who was not permitted to speak to reporters",
@@ -243,6 +249,10 @@ fn statements_in_many_phrasings() {
         (
             "Voters are not allowed to vote twice, the clerk said.",
             "the clerk",
+        ),
+        (
+            "The memo, which was not authorized to be released, says the plan failed.",
+            "The memo",
         ),
     ] {
         let doc = classify(text, &[mention]);
@@ -453,6 +463,22 @@ fn one_lawmaker_any_taxpayer_and_named_colleagues() {
             SourceKind::Group
         ]
     );
+}
+
+#[test]
+fn descriptions_of_the_subject_and_named_bodies() {
+    let text = "Gore remains one of the last party luminaries not to endorse her. One group, \
+                Partnership for Responsible Growth, said it would spend $20 million.";
+    let doc = classify(
+        text,
+        &[
+            "one of the last party luminaries",
+            "One group, Partnership for Responsible Growth,",
+        ],
+    );
+    assert_eq!(doc.sources[0].kind, SourceKind::Person);
+    assert!(!doc.sources[0].anonymous);
+    assert_eq!(doc.sources[1].kind, SourceKind::Organization);
 }
 
 #[test]

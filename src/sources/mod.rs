@@ -11,12 +11,17 @@
 //!    and other.
 //! 2. **Refer back.** A definite mention ("the official", "The officials")
 //!    refers to the latest earlier mention with the same head and number;
-//!    pronouns to a compatible mention nearby; relative pronouns ("who",
-//!    "which") to the phrase before them. A mention that refers back takes its
-//!    antecedent's kind and anonymity.
+//!    pronouns to a compatible mention nearby (a plural pronoun with a cue said of
+//!    documents, "they revealed", to a plural document noun of its own sentence
+//!    first); relative pronouns ("who", "which") to the phrase before them (a
+//!    description of someone named, "Bentel, a tech staffer … who", is that
+//!    person). A mention that refers back takes its antecedent's kind and
+//!    anonymity.
 //! 3. **Anonymity statements** (`data/sources/anonymity-statements.txt`) attach
-//!    to the nearest mention of their sentence and cover every mention of the
-//!    same chain.
+//!    to the mention that holds them, else the nearest mention of their sentence,
+//!    else (a sentence of its own: "The official spoke on condition of anonymity
+//!    …") the unnamed source its subject refers to; they cover every mention of
+//!    the same chain, never a name, a document or the author.
 //! 4. **Descriptors** of anonymous sources: number, role, seniority,
 //!    affiliation and the stated reason.
 //! 5. **Summary**: attributions by kind, anonymous share, statements.
@@ -359,6 +364,25 @@ fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         r.kind = Some(SourceKind::Person);
         return r;
     }
+    // A body named in apposition: "one of the groups advocating …, Massachusetts
+    // Democrats for Education Reform,".
+    let body = noun
+        .as_ref()
+        .is_some_and(|n| matches!(n.class, NounClass::Group | NounClass::Organization));
+    let org_appositive = body
+        && comma.is_some_and(|c| {
+            doc.entities.iter().any(|e| {
+                e.label == EntityLabel::ORG
+                    && e.tokens.0 as usize == c + 1
+                    && (e.tokens.1 as usize) <= b
+            })
+        });
+    if org_appositive {
+        r.named = true;
+        r.plural = false;
+        r.kind = Some(SourceKind::Organization);
+        return r;
+    }
     // The tagger reads a surname as an organization in one place and a person in
     // another: a name the article also tags as a person is a person.
     let head_entity = head_entity.map(|label| {
@@ -677,6 +701,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
                 }
             }
         }
+        // After "was", "remains": a description of the subject ("Hunter, who was one of
+        // the earliest House members to endorse"), not an unnamed source.
+        if r.kind == Some(SourceKind::Anonymous)
+            && r.pronoun.is_none()
+            && a > 0
+            && lx.is_copula(&tok_text(doc, a - 1).to_lowercase())
+        {
+            r.kind = Some(SourceKind::Person);
+        }
         readings.push(r);
     }
     // The words of each source's cue, lowercase.
@@ -827,8 +860,15 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
         };
         // A name is no anonymous source ("one Republican" is: a name-like head
         // the reader already took as unnamed).
+        // Nor is a document ("the memo, which was not authorized for release").
         let named = readings[i].named && readings[i].kind != Some(SourceKind::Anonymous);
-        if named || readings[i].pronoun == Some(PronounClass::Author) {
+        if named
+            || readings[i].pronoun == Some(PronounClass::Author)
+            || matches!(
+                readings[i].kind,
+                Some(SourceKind::Document | SourceKind::Author)
+            )
+        {
             continue;
         }
         let Some(cue) = span_of(doc, st.tokens.0, st.tokens.1) else {

@@ -44,8 +44,8 @@ const CLAUSE_OPENERS: &[&str] = &[
     "granted",
 ];
 
-/// Verbs of saying that end a statement's clause: "a White House official who spoke
-/// anonymously to discuss internal strategy said Wednesday".
+/// Verbs of saying that end a relative statement clause: "a White House official who
+/// spoke anonymously to discuss internal strategy said Wednesday".
 const CLAUSE_ENDERS: &[&str] = &["said", "says", "told", "added", "wrote"];
 
 fn lower(doc: &Document, i: usize) -> String {
@@ -114,7 +114,9 @@ pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
             };
             let (m0, m1) = (a + k, a + e);
             let start = clause_start(doc, a, m0);
-            let end = clause_end(doc, m1, b);
+            // "who …", "and who …": a relative clause inside the main one.
+            let relative = lower(doc, start) == "who" || lower(doc, start + 1) == "who";
+            let end = clause_end(doc, m1, b, relative);
             let reason = reason(doc, &words, a, start, m0, m1, end);
             let st = Statement {
                 tokens: (start, end),
@@ -163,10 +165,14 @@ fn clause_start(doc: &Document, floor: usize, m0: usize) -> usize {
     best
 }
 
-/// The end of the clause: the next comma, dash, verb of saying or sentence end.
-fn clause_end(doc: &Document, m1: usize, ceiling: usize) -> usize {
+/// The end of the clause: the next comma, dash or sentence end; for a relative
+/// clause ("who …") also the verb of saying that resumes the main clause.
+fn clause_end(doc: &Document, m1: usize, ceiling: usize, relative: bool) -> usize {
     let mut i = m1;
-    while i < ceiling && !is_break(doc, i) && !CLAUSE_ENDERS.contains(&lower(doc, i).as_str()) {
+    while i < ceiling
+        && !is_break(doc, i)
+        && !(relative && CLAUSE_ENDERS.contains(&lower(doc, i).as_str()))
+    {
         i += 1;
     }
     i
