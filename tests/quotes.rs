@@ -174,6 +174,18 @@ fn apposition_sources_of_reported_speech() {
 }
 
 #[test]
+fn quotation_inside_a_sentence_reports_the_sentence() {
+    // Attributed after it, a quotation that does not open its sentence carries the lead-in.
+    let q = one("Belgium failed to find the cell and ''should possibly have acted sooner,'' the minister said.");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(
+        q.content,
+        "Belgium failed to find the cell and ''should possibly have acted sooner,''"
+    );
+    assert_eq!(q.source.as_deref(), Some("the minister"));
+}
+
+#[test]
 fn speech_act_content_ends_with_its_quotation() {
     // "described X as “…”": the object ends with the quotation; the clause after it is not reported.
     let q =
@@ -353,6 +365,56 @@ fn party_and_state_label_is_not_the_speaker() {
         .unwrap();
     assert_eq!(doc.quotes.len(), 1);
     assert_eq!(doc.quotes[0].speaker_name.as_deref(), Some("Gwen Moore"));
+}
+
+#[test]
+fn speaker_of_an_apposition_is_the_name_before_it() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Minyon Moore", EntityLabel::PER),
+            ("Ed Rendell", EntityLabel::PER),
+            ("Rendell", EntityLabel::PER),
+            ("Hillary Clinton", EntityLabel::PER),
+            ("Clinton", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "Ed Rendell campaigned for Hillary Clinton on Monday.\n\n\
+                “The numbers will move,” Minyon Moore, a senior adviser to the Clinton campaign, said.\n\n\
+                “It is early,” Rendell, a Clinton surrogate, said.";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    let speakers: Vec<_> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker_name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Minyon Moore", "Ed Rendell"]);
+}
+
+#[test]
+fn vice_president_is_not_the_president_and_suffixes_stay_in_names() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Joseph R. Biden", EntityLabel::PER),
+            ("Biden", EntityLabel::PER),
+            ("Obama", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "President Obama spoke after Vice President Joseph R. Biden Jr. at the museum.\n\n\
+                “We are here today,” the president said.\n\n\
+                “It was a long road,” Mr. Biden said.";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    let speakers: Vec<_> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker_name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Obama", "Joseph R. Biden Jr."]);
 }
 
 #[test]

@@ -140,6 +140,22 @@ fn find(doc: &Document) -> Vec<Found> {
                     content[0].0 = t;
                     kind = QuoteKind::Mixed;
                 }
+                // "Belgium failed to act and “should have acted sooner,” he said": a quotation
+                // inside its sentence, attributed after it, reports the sentence's start too.
+                if after.is_some() && !opens_sentence && q.segments.len() == 1 {
+                    let sent = &doc.sentences[sent_of[q.first()]];
+                    let a = sent.tokens.0 as usize;
+                    let lead = dateline_end(&tokens, a, q.first());
+                    let quiet = (lead..q.first()).all(|k| {
+                        !in_quote[k]
+                            && !matches!(tokens.words[k], ":" | ";")
+                            && lx.cue_at(&tokens.words[..q.first()], k).is_none()
+                    });
+                    if quiet && q.first() > lead {
+                        content[0].0 = lead;
+                        kind = QuoteKind::Mixed;
+                    }
+                }
                 // "X said that “…” against …": the paraphrase runs on past the quotation.
                 if before.is_some() {
                     let sent = &doc.sentences[sent_of[q.last() - 1]];
