@@ -201,6 +201,16 @@ fn speech_act_content_ends_with_its_quotation() {
 }
 
 #[test]
+fn adverb_between_subject_and_cue_is_not_the_source() {
+    let q = one("He steadfastly denied that he had paid no taxes.");
+    assert_eq!(q.source.as_deref(), Some("He"));
+    assert_eq!(q.cue.as_deref(), Some("denied"));
+    // A noun in -ly heads its source.
+    let q = one("The family said that it was proud of him.");
+    assert_eq!(q.source.as_deref(), Some("The family"));
+}
+
+#[test]
 fn indirect_source_cue_that_content() {
     let q = one("The mayor said that the plan would cost $450 million.");
     assert_eq!(q.kind, QuoteKind::Indirect);
@@ -415,6 +425,27 @@ fn vice_president_is_not_the_president_and_suffixes_stay_in_names() {
         .map(|q| q.speaker_name.clone().unwrap_or_default())
         .collect();
     assert_eq!(speakers, ["Obama", "Joseph R. Biden Jr."]);
+}
+
+#[test]
+fn acronym_joins_the_organization_it_abbreviates() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("International Monetary Fund", EntityLabel::ORG),
+            ("IMF", EntityLabel::ORG),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "The International Monetary Fund cut its forecast on Tuesday.\n\n\
+                “Growth is too slow for too long,” the IMF said.";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        doc.quotes[0].speaker_name.as_deref(),
+        Some("International Monetary Fund")
+    );
 }
 
 #[test]

@@ -60,6 +60,21 @@ fn name_words(text: &str) -> Vec<&str> {
     words
 }
 
+/// Whether `short` is the initials of `long`: "IMF" of "International Monetary
+/// Fund", "S.E.C." of "Securities and Exchange Commission" (lowercase words skipped).
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let short = short.trim_end_matches("'s").trim_end_matches("’s");
+    let letters: Vec<char> = short.chars().filter(|c| *c != '.').collect();
+    if letters.len() < 2 || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let mut initials = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase());
+    letters.iter().all(|&c| initials.next() == Some(c)) && initials.next().is_none()
+}
+
 /// The last word of a name that is not a generational suffix.
 fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
     words.iter().rev().find(|w| !is_name_suffix(w)).copied()
@@ -144,7 +159,9 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
                         && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
                 }
                 _ => {
-                    cluster.canonical.eq_ignore_ascii_case(&entity.text)
+                    is_acronym_of(&entity.text, &cluster.canonical)
+                        || is_acronym_of(&cluster.canonical, &entity.text)
+                        || cluster.canonical.eq_ignore_ascii_case(&entity.text)
                         || (words.len() == 1
                             && cwords.len() > 1
                             && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
