@@ -211,6 +211,15 @@ fn adverb_between_subject_and_cue_is_not_the_source() {
 }
 
 #[test]
+fn inverted_cue_before_a_colon() {
+    let q =
+        one("Said Ellis: “I don’t get the sense she is the least bit interested in tax reform.”");
+    assert_eq!(q.source.as_deref(), Some("Ellis"));
+    assert_eq!(q.cue.as_deref(), Some("Said"));
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
 fn indirect_source_cue_that_content() {
     let q = one("The mayor said that the plan would cost $450 million.");
     assert_eq!(q.kind, QuoteKind::Indirect);

@@ -448,7 +448,12 @@ fn cue_ending_at(t: &Tokens, floor: usize, end: usize) -> Option<(Option<Range>,
                 let source = t.source_after(c + n, end);
                 return Some((source, (c, c + n)));
             }
-            let source = t.source_before(floor, c);
+            // Inverted, "Said Ellis:" / "Added the senator:": the source runs from the cue to `end`.
+            let inverted = || {
+                t.source_after(c + n, end)
+                    .filter(|s| class.can_follow_content() && s.1 == end && c == floor)
+            };
+            let source = t.source_before(floor, c).or_else(inverted);
             return source.map(|s| (Some(s), (c, c + n)));
         }
         if matches!(t.words[c], "." | "!" | "?" | "“" | "”" | "\"") {

@@ -64,15 +64,18 @@ fn name_words(text: &str) -> Vec<&str> {
 /// Fund", "S.E.C." of "Securities and Exchange Commission" (lowercase words skipped).
 fn is_acronym_of(short: &str, long: &str) -> bool {
     let short = short.trim_end_matches("'s").trim_end_matches("’s");
-    let letters: Vec<char> = short.chars().filter(|c| *c != '.').collect();
-    if letters.len() < 2 || !letters.iter().all(char::is_ascii_uppercase) {
-        return false;
-    }
     let mut initials = long
         .split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase());
-    letters.iter().all(|&c| initials.next() == Some(c)) && initials.next().is_none()
+    let mut n = 0;
+    for c in short.chars().filter(|c| *c != '.') {
+        if !c.is_ascii_uppercase() || initials.next() != Some(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && initials.next().is_none()
 }
 
 /// The last word of a name that is not a generational suffix.
