@@ -174,6 +174,18 @@ fn apposition_sources_of_reported_speech() {
 }
 
 #[test]
+fn quotation_inside_a_sentence_reports_the_sentence() {
+    // Attributed after it, a quotation that does not open its sentence carries the lead-in.
+    let q = one("Belgium failed to find the cell and ''should possibly have acted sooner,'' the minister said.");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(
+        q.content,
+        "Belgium failed to find the cell and ''should possibly have acted sooner,''"
+    );
+    assert_eq!(q.source.as_deref(), Some("the minister"));
+}
+
+#[test]
 fn speech_act_content_ends_with_its_quotation() {
     // "described X as “…”": the object ends with the quotation; the clause after it is not reported.
     let q =
@@ -186,6 +198,25 @@ fn speech_act_content_ends_with_its_quotation() {
         q.content,
         "the caucus system is “complex” and he can win the primary"
     );
+}
+
+#[test]
+fn adverb_between_subject_and_cue_is_not_the_source() {
+    let q = one("He steadfastly denied that he had paid no taxes.");
+    assert_eq!(q.source.as_deref(), Some("He"));
+    assert_eq!(q.cue.as_deref(), Some("denied"));
+    // A noun in -ly heads its source.
+    let q = one("The family said that it was proud of him.");
+    assert_eq!(q.source.as_deref(), Some("The family"));
+}
+
+#[test]
+fn inverted_cue_before_a_colon() {
+    let q =
+        one("Said Ellis: “I don’t get the sense she is the least bit interested in tax reform.”");
+    assert_eq!(q.source.as_deref(), Some("Ellis"));
+    assert_eq!(q.cue.as_deref(), Some("Said"));
+    assert_eq!(q.kind, QuoteKind::Direct);
 }
 
 #[test]
@@ -353,6 +384,77 @@ fn party_and_state_label_is_not_the_speaker() {
         .unwrap();
     assert_eq!(doc.quotes.len(), 1);
     assert_eq!(doc.quotes[0].speaker_name.as_deref(), Some("Gwen Moore"));
+}
+
+#[test]
+fn speaker_of_an_apposition_is_the_name_before_it() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Minyon Moore", EntityLabel::PER),
+            ("Ed Rendell", EntityLabel::PER),
+            ("Rendell", EntityLabel::PER),
+            ("Hillary Clinton", EntityLabel::PER),
+            ("Clinton", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "Ed Rendell campaigned for Hillary Clinton on Monday.\n\n\
+                “The numbers will move,” Minyon Moore, a senior adviser to the Clinton campaign, said.\n\n\
+                “It is early,” Rendell, a Clinton surrogate, said.";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    let speakers: Vec<_> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker_name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Minyon Moore", "Ed Rendell"]);
+}
+
+#[test]
+fn vice_president_is_not_the_president_and_suffixes_stay_in_names() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("Joseph R. Biden", EntityLabel::PER),
+            ("Biden", EntityLabel::PER),
+            ("Obama", EntityLabel::PER),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "President Obama spoke after Vice President Joseph R. Biden Jr. at the museum.\n\n\
+                “We are here today,” the president said.\n\n\
+                “It was a long road,” Mr. Biden said.";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    let speakers: Vec<_> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker_name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Obama", "Joseph R. Biden Jr."]);
+}
+
+#[test]
+fn acronym_joins_the_organization_it_abbreviates() {
+    let pipeline = Pipeline::builder()
+        .stage(Segmenter::new())
+        .stage(Names(vec![
+            ("International Monetary Fund", EntityLabel::ORG),
+            ("IMF", EntityLabel::ORG),
+        ]))
+        .stage(QuoteFinder::new())
+        .stage(SpeakerResolver::new())
+        .build();
+    let text = "The International Monetary Fund cut its forecast on Tuesday.\n\n\
+                “Growth is too slow for too long,” the IMF said.";
+    let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        doc.quotes[0].speaker_name.as_deref(),
+        Some("International Monetary Fund")
+    );
 }
 
 #[test]

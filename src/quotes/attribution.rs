@@ -76,6 +76,16 @@ impl<'d> Tokens<'d> {
         self.np_word(i, lx) || w.chars().all(|c| c.is_lowercase() || c == '-')
     }
 
+    /// An "-ly" adverb between a subject and its cue ("steadfastly", "sharply"); nouns
+    /// in "-ly" that head sources ("family", "ally") are in `source-words.txt`.
+    fn is_adverb(&self, i: usize, lx: &QuoteLexicon) -> bool {
+        let w = self.words[i];
+        w.len() >= 5
+            && w.ends_with("ly")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && lx.source_word(w).is_none()
+    }
+
     /// A full stop inside a sentence that ends an abbreviation the tokenizer split
     /// off ("McConnell, R-Ky., said", "(D-Wis.)"): a word before it, a comma or a
     /// closing parenthesis after it.
@@ -139,8 +149,9 @@ impl<'d> Tokens<'d> {
     pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         let mut e = end;
-        // Auxiliaries and adverbs between subject and cue: "has also said", "is describing".
-        while e > floor && AUXILIARIES.contains(&self.words[e - 1]) {
+        // Auxiliaries and adverbs between subject and cue: "has also said", "is describing",
+        // "He steadfastly denied", "Trump has sharply criticized".
+        while e > floor && (AUXILIARIES.contains(&self.words[e - 1]) || self.is_adverb(e - 1, lx)) {
             e -= 1;
         }
         if e == floor {

@@ -144,6 +144,22 @@ fn find(doc: &Document) -> Vec<Found> {
                     content[0].0 = t;
                     kind = QuoteKind::Mixed;
                 }
+                // "Belgium failed to act and “should have acted sooner,” he said": a quotation
+                // inside its sentence, attributed after it, reports the sentence's start too.
+                if after.is_some() && !opens_sentence && q.segments.len() == 1 {
+                    let sent = &doc.sentences[sent_of[q.first()]];
+                    let a = sent.tokens.0 as usize;
+                    let lead = dateline_end(&tokens, a, q.first());
+                    let quiet = (lead..q.first()).all(|k| {
+                        !in_quote[k]
+                            && !matches!(tokens.words[k], ":" | ";")
+                            && lx.cue_at(&tokens.words[..q.first()], k).is_none()
+                    });
+                    if quiet && q.first() > lead {
+                        content[0].0 = lead;
+                        kind = QuoteKind::Mixed;
+                    }
+                }
                 // "X said that “…” against …": the paraphrase runs on past the quotation.
                 if before.is_some() {
                     let sent = &doc.sentences[sent_of[q.last() - 1]];
@@ -445,7 +461,12 @@ fn cue_ending_at(t: &Tokens, floor: usize, end: usize) -> Option<(Option<Range>,
                 let source = t.source_after(c + n, end);
                 return Some((source, (c, c + n)));
             }
-            let source = t.source_before(floor, c);
+            // Inverted, "Said Ellis:" / "Added the senator:": the source runs from the cue to `end`.
+            let inverted = || {
+                t.source_after(c + n, end)
+                    .filter(|s| class.can_follow_content() && s.1 == end && c == floor)
+            };
+            let source = t.source_before(floor, c).or_else(inverted);
             return source.map(|s| (Some(s), (c, c + n)));
         }
         if matches!(t.words[c], "." | "!" | "?" | "“" | "”" | "\"") {

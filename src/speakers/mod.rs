@@ -60,6 +60,34 @@ fn name_words(text: &str) -> Vec<&str> {
     words
 }
 
+/// Whether `short` is the initials of `long`: "IMF" of "International Monetary
+/// Fund", "S.E.C." of "Securities and Exchange Commission" (lowercase words skipped).
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let short = short.trim_end_matches("'s").trim_end_matches("’s");
+    let mut initials = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase());
+    let mut n = 0;
+    for c in short.chars().filter(|c| *c != '.') {
+        if !c.is_ascii_uppercase() || initials.next() != Some(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && initials.next().is_none()
+}
+
+/// The last word of a name that is not a generational suffix.
+fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
+    words.iter().rev().find(|w| !is_name_suffix(w)).copied()
+}
+
+/// A generational suffix after a surname: "Jr.", "Sr.", "II".
+fn is_name_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
 fn is_honorific(w: &str) -> bool {
     const TITLES: [&str; 34] = [
         "mr",
@@ -107,8 +135,20 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     for e in 0..doc.entities.len() {
         let entity = &doc.entities[e];
         let label = entity.label;
-        let words = name_words(&entity.text);
-        let Some(&last) = words.last() else { continue };
+        let mut words = name_words(&entity.text);
+        // "Joseph R. Biden Jr.": a generational suffix the tagger left out belongs to the name.
+        let after = entity.tokens.1 as usize;
+        let suffix = doc
+            .tokens
+            .get(after)
+            .and_then(|t| doc.text.get(t.bytes.0 as usize..t.bytes.1 as usize))
+            .filter(|w| label == EntityLabel::PER && is_name_suffix(w) && words.len() > 1);
+        if let Some(w) = suffix {
+            words.push(w);
+        }
+        let Some(last) = surname(&words) else {
+            continue;
+        };
         let key = last.to_lowercase();
         let mut target = None;
         for (c, cluster) in doc.clusters.iter().enumerate().rev() {
@@ -118,14 +158,16 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             let cwords = name_words(&cluster.canonical);
             let same = match label {
                 EntityLabel::PER => {
-                    cwords.last().is_some_and(|w| w.to_lowercase() == key)
+                    surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
                         && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
                 }
                 _ => {
-                    cluster.canonical.eq_ignore_ascii_case(&entity.text)
+                    is_acronym_of(&entity.text, &cluster.canonical)
+                        || is_acronym_of(&cluster.canonical, &entity.text)
+                        || cluster.canonical.eq_ignore_ascii_case(&entity.text)
                         || (words.len() == 1
                             && cwords.len() > 1
-                            && cwords.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
+                            && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
                 }
             };
             if same {
@@ -208,7 +250,20 @@ fn roles(doc: &Document) -> HashMap<String, u32> {
                 t.as_str(),
                 "mr" | "mrs" | "ms" | "miss" | "dr" | "the" | "a" | "an" | "and" | "but"
             ) {
-                roles.insert(expand_title(&t), c);
+                // "Vice President Biden" is not "the president"; "former Sen. X" not "the senator".
+                let title_at = if inner_title.is_some() {
+                    first
+                } else {
+                    first.saturating_sub(1)
+                };
+                let qualified = title_at > 0
+                    && matches!(
+                        doc.token_text(title_at - 1).to_lowercase().as_str(),
+                        "vice" | "former" | "deputy" | "assistant" | "acting" | "ex"
+                    );
+                if !qualified {
+                    roles.insert(expand_title(&t), c);
+                }
                 if first >= 2 {
                     let two = format!("{} {}", doc.token_text(first - 2).to_lowercase(), t);
                     roles.insert(two, c);
@@ -369,7 +424,10 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             .trim_end_matches(',')
             .trim()
             .to_string();
-        let speaker = campaign_of(doc, &m.text)
+        // The head of "NAME, a ROLE," is before the comma: "X, an adviser to the Trump
+        // campaign," is X, not the campaign.
+        let head = m.text.split(',').next().unwrap_or(&m.text);
+        let speaker = campaign_of(doc, head)
             .or_else(|| named_inside(doc, m.start, m.end))
             .or_else(|| {
                 (lower == "who")
@@ -465,6 +523,25 @@ fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
         .filter(|e| e.start >= start && e.end <= end && !is_party_state(&e.text))
         .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG) || e.end == head_end)
         .collect();
+    // "Minyon Moore, a senior adviser to the Clinton campaign,": an apposition describes
+    // the name that ends right before it (a parenthetical aside), which is the speaker.
+    if let Some(comma) = end_trimmed.find(',') {
+        let before: Vec<char> = end_trimmed[..comma].chars().collect();
+        let comma = start + before.len() as u32;
+        let heads = |e: &&&crate::document::Entity| {
+            let Some(gap) = before.get(e.end.saturating_sub(start) as usize..) else {
+                return false;
+            };
+            let gap: String = gap.iter().collect();
+            let gap = gap.trim();
+            matches!(e.label, EntityLabel::PER | EntityLabel::ORG)
+                && e.end <= comma
+                && (gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')')))
+        };
+        if let Some(e) = inside.iter().find(heads) {
+            return e.cluster;
+        }
+    }
     [
         EntityLabel::PER,
         EntityLabel::ORG,
@@ -518,9 +595,7 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         .to_lowercase();
     if let Some(c) = doc.clusters.iter().rev().find(|c| {
         matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
-            && name_words(&c.canonical)
-                .last()
-                .is_some_and(|w| w.to_lowercase() == last)
+            && surname(&name_words(&c.canonical)).is_some_and(|w| w.to_lowercase() == last)
     }) {
         return Some(c.id);
     }
