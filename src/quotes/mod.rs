@@ -320,6 +320,14 @@ fn find(doc: &Document) -> Vec<Found> {
     // transcripts put a quote mark before each turn).
     let mut labels = Vec::new();
     for (turn, start) in transcript::turns(doc, &tokens) {
+        // A turn already read as an attributed quotation ("Said Ellis: “…”") stays so.
+        let (x, y) = (turn.content[0].0, turn.content[turn.content.len() - 1].1);
+        let taken = found
+            .iter()
+            .any(|f| f.cue.is_some() && f.content.iter().any(|&(a, b)| a < y && x < b));
+        if taken {
+            continue;
+        }
         labels.push(start..=turn.content[0].0);
         found.push(turn);
     }
