@@ -65,11 +65,6 @@ pub struct SourceLexicon {
     document_verbs: Vec<String>,
     copulas: Vec<String>,
     pub statements: Vec<Vec<PatternWord>>,
-    /// For each statement pattern, one word it cannot match without (its longest
-    /// required word), keyed as written in lower case, in titles and in capitals →
-    /// the patterns it anchors. A sentence holding none of these words holds no
-    /// statement, so most sentences are skipped without lower-casing a token.
-    pub statement_anchors: HashMap<String, Vec<usize>>,
 }
 
 impl SourceLexicon {
@@ -171,24 +166,6 @@ impl SourceLexicon {
                 .collect();
             if pattern.iter().any(|p| !p.optional) {
                 lx.statements.push(pattern);
-            }
-        }
-        for (i, pattern) in lx.statements.iter().enumerate() {
-            let anchor = pattern
-                .iter()
-                .filter(|w| !w.optional)
-                .max_by_key(|w| w.choices.iter().map(|c| c.chars().count()).min());
-            for choice in anchor.map(|w| w.choices.as_slice()).unwrap_or_default() {
-                let mut title = choice.clone();
-                if let Some(first) = title.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                for key in [choice.clone(), title, choice.to_uppercase()] {
-                    let ids = lx.statement_anchors.entry(key).or_default();
-                    if !ids.contains(&i) {
-                        ids.push(i);
-                    }
-                }
             }
         }
         lx

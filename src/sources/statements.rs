@@ -100,37 +100,13 @@ pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
         if a >= b {
             continue;
         }
-        // Only the patterns whose anchor word the sentence holds can match in it.
-        let mut candidates: Vec<usize> = Vec::new();
-        for i in a..b {
-            let raw = doc
-                .tokens
-                .get(i)
-                .and_then(|t| doc.text.get(t.bytes.0 as usize..t.bytes.1 as usize))
-                .unwrap_or("");
-            let odd = raw.contains('’')
-                || (raw.chars().skip(1).any(char::is_uppercase)
-                    && raw.chars().any(char::is_lowercase));
-            let ids = lx.statement_anchors.get(raw).or_else(|| {
-                // Mixed casing or a curly apostrophe: lower-case it first.
-                odd.then(|| lx.statement_anchors.get(&lower(doc, i)))
-                    .flatten()
-            });
-            if let Some(ids) = ids {
-                candidates.extend(ids);
-            }
-        }
-        if candidates.is_empty() {
-            continue;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
         let words: Vec<String> = (a..b).map(|i| lower(doc, i)).collect();
         let mut k = 0;
         while k < words.len() {
-            let hit = candidates
+            let hit = lx
+                .statements
                 .iter()
-                .filter_map(|&p| match_at(&words, k, &lx.statements[p]).filter(|&e| e > k))
+                .filter_map(|p| match_at(&words, k, p).filter(|&e| e > k))
                 .max();
             let Some(e) = hit else {
                 k += 1;
