@@ -1,7 +1,7 @@
 //! `byline train …`: train models from annotated data.
 
 use anyhow::{anyhow, Result};
-use byline::ner::features::{FeatureConfig, Lexicon};
+use byline::ner::features::{ClusterTable, FeatureConfig, Lexicon};
 use byline::ner::train::{train, TrainOptions};
 use byline::ner::{conll, NerTagger};
 use clap::{Args, Subcommand};
@@ -91,32 +91,26 @@ fn ner(a: NerArgs) -> Result<i32> {
         affixes: !a.no_affixes,
         cased_clusters: a.cased_clusters.is_some(),
     };
+    // A resource file, with how to make it when it is missing.
+    let read = |path: &PathBuf, what: &str, hint: &str| {
+        std::fs::read_to_string(path)
+            .map_err(|e| anyhow!("cannot read {what} {}: {e} ({hint})", path.display()))
+    };
     let mut lex = Lexicon::default();
     if features.clusters {
-        let text = std::fs::read_to_string(&a.clusters).map_err(|e| {
-            anyhow!(
-                "cannot read clusters {}: {e} (run scripts/glove_clusters.py, or pass --no-clusters)",
-                a.clusters.display()
-            )
-        })?;
-        lex.load_clusters(&text).map_err(|e| anyhow!(e))?;
+        let text = read(
+            &a.clusters,
+            "clusters",
+            "run scripts/glove_clusters.py, or pass --no-clusters",
+        )?;
+        lex.clusters = ClusterTable::parse(&text).map_err(|e| anyhow!(e))?;
     }
     if let Some(c) = &a.cased_clusters {
-        let text = std::fs::read_to_string(c).map_err(|e| {
-            anyhow!(
-                "cannot read cased clusters {}: {e} (run scripts/md_clusters.py)",
-                c.display()
-            )
-        })?;
-        lex.load_cased_clusters(&text).map_err(|e| anyhow!(e))?;
+        let text = read(c, "cased clusters", "run scripts/md_clusters.py")?;
+        lex.cased = ClusterTable::parse(&text).map_err(|e| anyhow!(e))?;
     }
     if let Some(g) = &a.gazetteer {
-        let text = std::fs::read_to_string(g).map_err(|e| {
-            anyhow!(
-                "cannot read gazetteer {}: {e} (run scripts/gazetteer.py)",
-                g.display()
-            )
-        })?;
+        let text = read(g, "gazetteer", "run scripts/gazetteer.py")?;
         lex.load_gazetteer(&text).map_err(|e| anyhow!(e))?;
     }
     eprintln!(
@@ -124,7 +118,7 @@ fn ner(a: NerArgs) -> Result<i32> {
         train_docs.len(),
         train_docs.iter().map(|d| d.token_count()).sum::<usize>(),
         dev_docs.len(),
-        lex.cluster_index.len(),
+        lex.clusters.len(),
         lex.gazetteer.len()
     );
     let opts = TrainOptions {

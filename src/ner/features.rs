@@ -57,15 +57,10 @@ impl FeatureConfig {
 /// Word resources shipped inside the model: cluster ids and gazetteer phrases.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Number of cluster granularities per word.
-    pub granularities: usize,
-    /// Lower-cased word → index into `cluster_ids` (times `granularities`).
-    pub cluster_index: HashMap<String, u32>,
-    pub cluster_ids: Vec<u16>,
-    /// Cased clusters: exact form → index into `cased_ids` (times `cased_granularities`).
-    pub cased_granularities: usize,
-    pub cased_index: HashMap<String, u32>,
-    pub cased_ids: Vec<u16>,
+    /// GloVe clusters, keyed by the normalised (lower-case) word.
+    pub clusters: ClusterTable,
+    /// Cased clusters (en_core_web_md), keyed by the exact form.
+    pub cased: ClusterTable,
     /// Lower-cased phrase (tokens joined by one space) → bit set of gazetteer lists.
     pub gazetteer: HashMap<String, u32>,
     pub gazetteer_names: Vec<String>,
@@ -73,20 +68,6 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// Read `word<TAB>id<TAB>id…` lines; `#` lines are comments.
-    pub fn load_clusters(&mut self, text: &str) -> Result<(), String> {
-        let t = parse_clusters(text)?;
-        (self.granularities, self.cluster_index, self.cluster_ids) = t;
-        Ok(())
-    }
-
-    /// Read cased clusters (`Form<TAB>id…`, from scripts/md_clusters.py).
-    pub fn load_cased_clusters(&mut self, text: &str) -> Result<(), String> {
-        let t = parse_clusters(text)?;
-        (self.cased_granularities, self.cased_index, self.cased_ids) = t;
-        Ok(())
-    }
-
     /// Read `list<TAB>phrase` lines (phrases tokenized CoNLL-style, space-separated).
     pub fn load_gazetteer(&mut self, text: &str) -> Result<(), String> {
         for line in text.lines() {
@@ -120,69 +101,93 @@ impl Lexicon {
     /// Cased cluster ids of a form; an ALL-CAPS form falls back to its capitalised
     /// spelling ("BRUSSELS" → "Brussels"), so headlines get them too.
     fn cased_clusters_of(&self, form: &str) -> Option<&[u16]> {
-        if self.cased_index.is_empty() || !form.chars().any(char::is_uppercase) {
+        if self.cased.index.is_empty() || !form.chars().any(char::is_uppercase) {
             return None;
         }
-        let g = self.cased_granularities;
-        let row = match self.cased_index.get(form) {
-            Some(row) => row,
-            None => {
-                if form.chars().nth(1).is_none() || form.chars().any(char::is_lowercase) {
-                    return None;
-                }
-                let mut chars = form.chars();
-                let title: String = chars
-                    .next()
-                    .into_iter()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect();
-                self.cased_index.get(&title)?
+        self.cased.get(form).or_else(|| {
+            if form.chars().nth(1).is_none() || form.chars().any(char::is_lowercase) {
+                return None;
             }
-        };
-        self.cased_ids
-            .get(*row as usize * g..(*row as usize + 1) * g)
-    }
-
-    fn clusters_of(&self, norm: &str) -> Option<&[u16]> {
-        let g = self.granularities;
-        self.cluster_index
-            .get(norm)
-            .map(|&i| &self.cluster_ids[i as usize * g..(i as usize + 1) * g])
+            let mut chars = form.chars();
+            let title: String = chars
+                .next()
+                .into_iter()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect();
+            self.cased.get(&title)
+        })
     }
 }
 
-/// Granularities, word → row, and the ids row-major.
-type ClusterTable = (usize, HashMap<String, u32>, Vec<u16>);
+/// Word-cluster ids at several granularities: word → row, the ids row-major.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterTable {
+    /// Ids per word (one per granularity).
+    pub granularities: usize,
+    pub index: HashMap<String, u32>,
+    pub ids: Vec<u16>,
+}
 
-/// Parse `word<TAB>id<TAB>id…` lines; `#` lines are comments; a repeated word keeps
-/// its first row.
-fn parse_clusters(text: &str) -> Result<ClusterTable, String> {
-    let mut granularities = 0;
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut all: Vec<u16> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.is_empty() {
-            continue;
+impl ClusterTable {
+    /// Parse `word<TAB>id<TAB>id…` lines; `#` lines are comments; a repeated word
+    /// keeps its first row.
+    pub fn parse(text: &str) -> Result<ClusterTable, String> {
+        let mut t = ClusterTable::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let word = cols.next().unwrap_or("");
+            let ids: Vec<u16> = cols
+                .map(|c| c.trim().parse::<u16>())
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("clusters line {}: {e}", n + 1))?;
+            if t.granularities == 0 {
+                t.granularities = ids.len();
+            }
+            if ids.len() != t.granularities || ids.is_empty() {
+                return Err(format!("clusters line {}: wrong number of ids", n + 1));
+            }
+            if t.index.contains_key(word) {
+                continue;
+            }
+            t.push(word.to_string(), &ids);
         }
-        let mut cols = line.split('\t');
-        let word = cols.next().unwrap_or("");
-        let ids: Vec<u16> = cols
-            .map(|c| c.trim().parse::<u16>())
-            .collect::<Result<_, _>>()
-            .map_err(|e| format!("clusters line {}: {e}", n + 1))?;
-        if granularities == 0 {
-            granularities = ids.len();
-        }
-        if ids.len() != granularities || ids.is_empty() {
-            return Err(format!("clusters line {}: wrong number of ids", n + 1));
-        }
-        if index.contains_key(word) {
-            continue;
-        }
-        index.insert(word.to_string(), (all.len() / granularities) as u32);
-        all.extend_from_slice(&ids);
+        Ok(t)
     }
-    Ok((granularities, index, all))
+
+    /// Add a word with its ids (one per granularity) as the next row.
+    pub fn push(&mut self, word: String, ids: &[u16]) {
+        let row = (self.ids.len() / self.granularities.max(1)) as u32;
+        self.index.insert(word, row);
+        self.ids.extend_from_slice(ids);
+    }
+
+    pub fn get(&self, key: &str) -> Option<&[u16]> {
+        let g = self.granularities;
+        let row = *self.index.get(key)? as usize;
+        self.ids.get(row * g..(row + 1) * g)
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Words in row order.
+    pub fn rows(&self) -> Vec<(&str, &[u16])> {
+        let mut words: Vec<(&String, &u32)> = self.index.iter().collect();
+        words.sort_by_key(|(_, &i)| i);
+        let g = self.granularities;
+        words
+            .into_iter()
+            .map(|(w, &i)| (w.as_str(), &self.ids[i as usize * g..(i as usize + 1) * g]))
+            .collect()
+    }
 }
 
 /// Lower case with every digit mapped to `0`.
@@ -300,6 +305,44 @@ fn all_caps_sentence(toks: &[Tok]) -> bool {
     letters >= 1
 }
 
+/// Cluster features of token `i`: the ids of its neighbours within `reach` (a
+/// namespace per granularity and offset, one for "no ids"), and its own ids × its
+/// short shape.
+fn cluster_features<'a>(
+    f: &mut impl FnMut(FeatHash),
+    (window, with_shape): (u32, u32),
+    sent: &[Tok<'a>],
+    i: isize,
+    reach: isize,
+    short: &str,
+    ids_of: impl Fn(&Tok<'a>) -> Option<&'a [u16]>,
+) {
+    for o in -reach..=reach {
+        let j = i + o;
+        let ids = if j < 0 || j as usize >= sent.len() {
+            None
+        } else {
+            ids_of(&sent[j as usize])
+        };
+        match ids {
+            Some(ids) => {
+                for (g, &id) in ids.iter().enumerate() {
+                    f(FeatHash::new(window)
+                        .num((g * 8 + (o + 2) as usize) as u64)
+                        .num(id as u64));
+                    if o == 0 {
+                        f(FeatHash::new(with_shape)
+                            .num(g as u64)
+                            .num(id as u64)
+                            .str(short));
+                    }
+                }
+            }
+            None => f(FeatHash::new(window).num(100 + (o + 2) as u64)),
+        }
+    }
+}
+
 /// Extract the features of a document given as sentences of words.
 pub fn extract<S: AsRef<str>, V: AsRef<[S]>>(
     lex: &Lexicon,
@@ -349,7 +392,7 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                     let form = w.as_ref();
                     let norm = normalize(form);
                     let clusters = if cfg.clusters {
-                        lex.clusters_of(&norm)
+                        lex.clusters.get(&norm)
                     } else {
                         None
                     };
@@ -525,56 +568,10 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                     }
                 }
                 if cfg.clusters {
-                    for o in -2isize..=2 {
-                        let j = ii + o;
-                        let c = if j < 0 || j as usize >= n {
-                            None
-                        } else {
-                            sent[j as usize].clusters
-                        };
-                        match c {
-                            Some(ids) => {
-                                for (g, &id) in ids.iter().enumerate() {
-                                    f(FeatHash::new(18)
-                                        .num((g * 8 + (o + 2) as usize) as u64)
-                                        .num(id as u64));
-                                    if o == 0 {
-                                        f(FeatHash::new(19)
-                                            .num(g as u64)
-                                            .num(id as u64)
-                                            .str(&t.short));
-                                    }
-                                }
-                            }
-                            None => f(FeatHash::new(18).num(100 + (o + 2) as u64)),
-                        }
-                    }
+                    cluster_features(&mut f, (18, 19), sent, ii, 2, &t.short, |t| t.clusters);
                 }
                 if cfg.cased_clusters {
-                    for o in -1isize..=1 {
-                        let j = ii + o;
-                        let c = if j < 0 || j as usize >= n {
-                            None
-                        } else {
-                            sent[j as usize].cased
-                        };
-                        match c {
-                            Some(ids) => {
-                                for (g, &id) in ids.iter().enumerate() {
-                                    f(FeatHash::new(40)
-                                        .num((g * 8 + (o + 2) as usize) as u64)
-                                        .num(id as u64));
-                                    if o == 0 {
-                                        f(FeatHash::new(41)
-                                            .num(g as u64)
-                                            .num(id as u64)
-                                            .str(&t.short));
-                                    }
-                                }
-                            }
-                            None => f(FeatHash::new(40).num(100 + (o + 2) as u64)),
-                        }
-                    }
+                    cluster_features(&mut f, (40, 41), sent, ii, 1, &t.short, |t| t.cased);
                 }
                 if cfg.gazetteer {
                     for &(list, pos) in &gaz[i] {
@@ -664,8 +661,7 @@ mod tests {
     #[test]
     fn cased_clusters_match_the_exact_form_and_headline_caps() {
         let mut lex = Lexicon::default();
-        lex.load_cased_clusters("Apple\t7\t70\nBrussels\t2\t20\n")
-            .unwrap();
+        lex.cased = ClusterTable::parse("Apple\t7\t70\nBrussels\t2\t20\n").unwrap();
         assert_eq!(lex.cased_clusters_of("Apple"), Some(&[7u16, 70][..]));
         assert_eq!(lex.cased_clusters_of("apple"), None);
         assert_eq!(lex.cased_clusters_of("BRUSSELS"), Some(&[2u16, 20][..]));

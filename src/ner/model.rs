@@ -1,7 +1,7 @@
 //! The NER model: BILOU labels, a linear scorer over hashed features, first-order
 //! transition scores, Viterbi decoding, and a compact binary file format.
 
-use super::features::{FeatureConfig, Lexicon};
+use super::features::{ClusterTable, FeatureConfig, Lexicon};
 use super::hash::IdMap;
 use crate::document::EntityLabel;
 use std::io::{Read, Write};
@@ -297,6 +297,39 @@ impl<'a> R<'a> {
     }
 }
 
+/// A cluster table: granularities, word count, then each word and its ids.
+fn write_table(w: &mut W, t: &ClusterTable) {
+    w.u32(t.granularities as u32);
+    let rows = t.rows();
+    w.u32(rows.len() as u32);
+    for (word, ids) in rows {
+        w.str(word);
+        for &id in ids {
+            w.u16(id);
+        }
+    }
+}
+
+fn read_table(r: &mut R) -> Result<ClusterTable, String> {
+    let mut t = ClusterTable {
+        granularities: r.u32()? as usize,
+        ..Default::default()
+    };
+    let n = r.u32()? as usize;
+    t.index.reserve(n.min(1 << 24));
+    t.ids.reserve((n * t.granularities).min(1 << 26));
+    let mut ids = Vec::with_capacity(t.granularities.min(64));
+    for _ in 0..n {
+        let word = r.str()?.to_string();
+        ids.clear();
+        for _ in 0..t.granularities {
+            ids.push(r.u16()?);
+        }
+        t.push(word, &ids);
+    }
+    Ok(t)
+}
+
 impl NerModel {
     /// Serialize: weights are quantized to 16 bits and stored sparsely.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -307,16 +340,7 @@ impl NerModel {
         w.u32(NL as u32);
         // Lexicon.
         let lex = &self.lexicon;
-        w.u32(lex.granularities as u32);
-        let mut words: Vec<(&String, &u32)> = lex.cluster_index.iter().collect();
-        words.sort_by_key(|(_, &i)| i);
-        w.u32(words.len() as u32);
-        for (word, &i) in words {
-            w.str(word);
-            for g in 0..lex.granularities {
-                w.u16(lex.cluster_ids[i as usize * lex.granularities + g]);
-            }
-        }
+        write_table(&mut w, &lex.clusters);
         w.u32(lex.gazetteer_names.len() as u32);
         for n in &lex.gazetteer_names {
             w.str(n);
@@ -332,16 +356,7 @@ impl NerModel {
         // Cased clusters: present only in models trained with them (the feature bit
         // says so), so older model files read unchanged.
         if self.cfg.cased_clusters {
-            w.u32(lex.cased_granularities as u32);
-            let mut forms: Vec<(&String, &u32)> = lex.cased_index.iter().collect();
-            forms.sort_by_key(|(_, &i)| i);
-            w.u32(forms.len() as u32);
-            for (form, &i) in forms {
-                w.str(form);
-                for g in 0..lex.cased_granularities {
-                    w.u16(lex.cased_ids[i as usize * lex.cased_granularities + g]);
-                }
-            }
+            write_table(&mut w, &lex.cased);
         }
         w.u32(self.stages.len() as u32);
         for st in &self.stages {
@@ -360,20 +375,9 @@ impl NerModel {
             return Err("model has a different label set".into());
         }
         let mut lex = Lexicon {
-            granularities: r.u32()? as usize,
+            clusters: read_table(&mut r)?,
             ..Default::default()
         };
-        let nw = r.u32()? as usize;
-        lex.cluster_index.reserve(nw.min(1 << 24));
-        lex.cluster_ids
-            .reserve((nw * lex.granularities).min(1 << 26));
-        for i in 0..nw {
-            let word = r.str()?.to_string();
-            for _ in 0..lex.granularities {
-                lex.cluster_ids.push(r.u16()?);
-            }
-            lex.cluster_index.insert(word, i as u32);
-        }
         let nl = r.u32()? as usize;
         for _ in 0..nl {
             lex.gazetteer_names.push(r.str()?.to_string());
@@ -387,16 +391,7 @@ impl NerModel {
         }
         lex.gazetteer_max_len = (r.u32()? as usize).min(6);
         if cfg.cased_clusters {
-            lex.cased_granularities = r.u32()? as usize;
-            let nf = r.u32()? as usize;
-            lex.cased_index.reserve(nf.min(1 << 24));
-            for i in 0..nf {
-                let form = r.str()?.to_string();
-                for _ in 0..lex.cased_granularities {
-                    lex.cased_ids.push(r.u16()?);
-                }
-                lex.cased_index.insert(form, i as u32);
-            }
+            lex.cased = read_table(&mut r)?;
         }
         let ns = r.u32()? as usize;
         if ns > 8 {
@@ -555,7 +550,7 @@ mod tests {
     #[test]
     fn file_round_trip() {
         let mut m = NerModel::default();
-        m.lexicon.load_clusters("berlin\t1\t2\n").unwrap();
+        m.lexicon.clusters = ClusterTable::parse("berlin\t1\t2\n").unwrap();
         m.lexicon.load_gazetteer("city\tBerlin\n").unwrap();
         let mut st = Scorer::default();
         st.index.insert(42, 0);
@@ -580,13 +575,10 @@ mod tests {
 
         // Cased clusters travel only when the feature bit says so.
         m.cfg.cased_clusters = true;
-        m.lexicon
-            .load_cased_clusters("#form\tk2\tk4\nApple\t1\t3\nUS\t0\t2\n")
-            .unwrap();
+        m.lexicon.cased = ClusterTable::parse("#form\tk2\tk4\nApple\t1\t3\nUS\t0\t2\n").unwrap();
         let back = NerModel::from_bytes(&m.to_bytes()).unwrap();
         assert!(back.cfg.cased_clusters);
-        assert_eq!(back.lexicon.cased_granularities, 2);
-        let row = back.lexicon.cased_index["US"] as usize;
-        assert_eq!(&back.lexicon.cased_ids[row * 2..row * 2 + 2], &[0, 2]);
+        assert_eq!(back.lexicon.cased.granularities, 2);
+        assert_eq!(back.lexicon.cased.get("US"), Some(&[0u16, 2][..]));
     }
 }
