@@ -47,6 +47,17 @@ fn label_word(w: &str) -> bool {
     letters >= 1 && (letters >= 2 || w.ends_with('.'))
 }
 
+/// The colon after a speaker label that opens at `a`: at most `MAX_LABEL` words, each
+/// accepted by `word`, and not a label that names no one ("UPDATE:").
+fn label_end(t: &Tokens, a: usize, end: usize, word: impl Fn(&str) -> bool) -> Option<usize> {
+    let colon = (a + 1..(a + MAX_LABEL + 1).min(end)).find(|&k| t.words[k] == ":")?;
+    if !(a..colon).all(|k| word(t.words[k])) {
+        return None;
+    }
+    let label = t.words[a..colon].join(" ").to_uppercase();
+    (!not_speakers().contains(&label)).then_some(colon)
+}
+
 /// The turns of a transcript: `(label, colon, rest of the paragraph)` per paragraph,
 /// each with the paragraph's first token (an opening quote mark may come before the
 /// label, as in block-quoted transcripts).
@@ -69,16 +80,9 @@ pub(super) fn turns(doc: &Document, t: &Tokens) -> Vec<(Found, usize)> {
         if a >= end {
             continue;
         }
-        let Some(colon) = (a + 1..(a + MAX_LABEL + 1).min(end)).find(|&k| t.words[k] == ":") else {
+        let Some(colon) = label_end(t, a, end, label_word) else {
             continue;
         };
-        if !(a..colon).all(|k| label_word(t.words[k])) {
-            continue;
-        }
-        let label = t.words[a..colon].join(" ").to_uppercase();
-        if not_speakers().contains(&label) {
-            continue;
-        }
         // The content: the rest of the paragraph, without a closing quote mark or a
         // final full stop.
         let mut e = end;
@@ -122,11 +126,8 @@ fn headline(doc: &Document, t: &Tokens) -> Option<(Found, usize)> {
     }
     let s = doc.sentences.get(p.sentences.0 as usize)?;
     let (a, end) = (s.tokens.0 as usize, s.tokens.1 as usize);
-    let colon = (a + 1..(a + MAX_LABEL + 1).min(end)).find(|&k| t.words[k] == ":")?;
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if !(a..colon).all(|k| capitalised(t.words[k])) {
-        return None;
-    }
+    let colon = label_end(t, a, end, capitalised)?;
     // The label must name someone: an entity that ends it ("Dr. Ben Carson", "NY Daily
     // News"), or a source noun ("Poll", "Insiders"); "Wow:", "Revealed:" or "The Latest:"
     // are headline styling.
@@ -140,11 +141,10 @@ fn headline(doc: &Document, t: &Tokens) -> Option<(Found, usize)> {
     if !named && !source_noun {
         return None;
     }
-    let label = t.words[a..colon].join(" ").to_uppercase();
     let words = (colon + 1..end)
         .filter(|&k| doc.tokens[k].kind.is_word())
         .count();
-    if not_speakers().contains(&label) || words < 3 {
+    if words < 3 {
         return None;
     }
     Some((
