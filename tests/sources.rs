@@ -13,17 +13,9 @@ fn classify(text: &str, mentions: &[&str]) -> Document {
         .unwrap();
     let mut from = 0;
     for m in mentions {
-        let byte = from + text[from..].find(m).expect("mention in text");
-        from = byte + m.len();
-        let start = text[..byte].chars().count() as u32;
-        doc.sources.push(Source::new(
-            TextSpan {
-                start,
-                end: start + m.chars().count() as u32,
-                text: m.to_string(),
-            },
-            SourceKind::Other,
-        ));
+        let (after, mention) = span_of(text, from, m);
+        from = after;
+        doc.sources.push(Source::new(mention, SourceKind::Other));
     }
     Pipeline::from_names(&["speakers", "sources"])
         .unwrap()
