@@ -660,8 +660,10 @@ mod tests {
 
     #[test]
     fn cased_clusters_match_the_exact_form_and_headline_caps() {
-        let mut lex = Lexicon::default();
-        lex.cased = ClusterTable::parse("Apple\t7\t70\nBrussels\t2\t20\n").unwrap();
+        let lex = Lexicon {
+            cased: ClusterTable::parse("Apple\t7\t70\nBrussels\t2\t20\n").unwrap(),
+            ..Lexicon::default()
+        };
         assert_eq!(lex.cased_clusters_of("Apple"), Some(&[7u16, 70][..]));
         assert_eq!(lex.cased_clusters_of("apple"), None);
         assert_eq!(lex.cased_clusters_of("BRUSSELS"), Some(&[2u16, 20][..]));
