@@ -70,6 +70,18 @@ pub struct QuotesArgs {
     /// `grep -- -DIRECT` lists the direct-quote errors.
     #[arg(long)]
     show_misses: bool,
+    /// Use this cue model (from `byline train cues`) instead of the shipped one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_cue_model")]
+    cue_model: Option<PathBuf>,
+    /// Override the cue model's threshold (higher: fewer, surer learned cues).
+    #[arg(long, value_name = "SCORE")]
+    cue_threshold: Option<f32>,
+    /// Override the cue model's veto over lexicon cues ("inf": no veto).
+    #[arg(long, value_name = "SCORE")]
+    cue_veto: Option<f32>,
+    /// Lexicon cues only: leave the learned cue model out.
+    #[arg(long)]
+    no_cue_model: bool,
 }
 
 #[derive(Args)]
@@ -136,7 +148,7 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
         Some(p) => Some(polnear::read_source_labels(p).map_err(anyhow::Error::msg)?),
         None => None,
     };
-    let pipeline = byline::Pipeline::default();
+    let pipeline = quotes_pipeline(&args)?;
     let report = quotes::evaluate(&pipeline, &articles, labels.as_ref());
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -153,6 +165,32 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
         }
     }
     Ok(super::EXIT_OK)
+}
+
+/// The default pipeline, with the cue model that `args` asks for.
+fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
+    use byline::quotes::{cue_model::CueModel, QuoteFinder};
+    use std::sync::Arc;
+    let mut model = match &args.cue_model {
+        Some(p) => {
+            let bytes = std::fs::read(p)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?;
+            Some(CueModel::read(&bytes).map_err(anyhow::Error::msg)?)
+        }
+        None if args.no_cue_model => None,
+        None => CueModel::embedded().map(|m| (*m).clone()),
+    };
+    if let Some(m) = model.as_mut() {
+        m.threshold = args.cue_threshold.unwrap_or(m.threshold);
+        m.veto = args.cue_veto.unwrap_or(m.veto);
+    }
+    Ok(byline::Pipeline::from_names(&["segment", "ner"])
+        .map_err(anyhow::Error::msg)?
+        .stage(QuoteFinder::with_cue_model(model.map(Arc::new)))
+        .named_stage("speakers")
+        .and_then(|b| b.named_stage("sources"))
+        .map_err(anyhow::Error::msg)?
+        .build())
 }
 
 fn sources(args: SourcesArgs) -> Result<i32> {

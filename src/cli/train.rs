@@ -16,6 +16,44 @@ pub enum TrainCommand {
     /// The shipped model is trained as above plus `--refit-with-dev` (see
     /// models/ner.md); the run is deterministic and takes about 1.5 minutes.
     Ner(NerArgs),
+    /// Train the cue model (which words outside quotation marks are attribution
+    /// cues) from PolNeAR splits.
+    ///
+    ///     byline train cues --train ../shared/data/polnear/train \
+    ///                       --dev ../shared/data/polnear/dev -o models/cues.bin
+    ///
+    /// Deterministic; about a minute. See models/cues.md.
+    Cues(CuesArgs),
+}
+
+#[derive(Args)]
+pub struct CuesArgs {
+    /// A PolNeAR split directory (text/ and attributions/) to learn from.
+    #[arg(long)]
+    train: PathBuf,
+    /// A PolNeAR split that picks the best epoch.
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "models/cues.bin")]
+    output: PathBuf,
+    /// Training epochs; with --dev the best one on dev is kept.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Seed of the shuffles.
+    #[arg(long, default_value_t = 2018)]
+    seed: u64,
+    /// Size of the hashed weight table, as a power of two.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(8..=26))]
+    bits: u32,
+    /// Margin by which "begins a cue" must win for a word the lexicon does not
+    /// know to start a cue (higher: fewer, surer cues).
+    #[arg(long, default_value_t = 2.0)]
+    threshold: f32,
+    /// Margin by which "no cue" must win for the model to overrule a lexicon cue
+    /// ("inf" never overrules).
+    #[arg(long, default_value_t = 12.0)]
+    veto: f32,
 }
 
 #[derive(Args)]
@@ -74,6 +112,7 @@ pub struct NerArgs {
 pub fn run(cmd: TrainCommand) -> Result<i32> {
     match cmd {
         TrainCommand::Ner(a) => ner(a),
+        TrainCommand::Cues(a) => cues(a),
     }
 }
 
@@ -190,5 +229,71 @@ fn ner(a: NerArgs) -> Result<i32> {
     );
     // Check that the written file loads.
     NerTagger::load(&a.output).map_err(|e| anyhow!(e))?;
+    Ok(super::EXIT_OK)
+}
+
+fn cues(a: CuesArgs) -> Result<i32> {
+    use byline::eval::polnear;
+    use byline::quotes::cue_model::CueModel;
+    use byline::quotes::cue_train::{self, CueTrainOptions};
+    let t0 = std::time::Instant::now();
+    let pipeline = byline::Pipeline::from_names(&["segment", "ner"])
+        .map_err(anyhow::Error::msg)?
+        .build();
+    let train_articles = polnear::read_split(&a.train).map_err(anyhow::Error::msg)?;
+    let dev_articles = match &a.dev {
+        Some(p) => polnear::read_split(p).map_err(anyhow::Error::msg)?,
+        None => Vec::new(),
+    };
+    let train = cue_train::examples(&pipeline, &train_articles);
+    let dev = cue_train::examples(&pipeline, &dev_articles);
+    let count = |d: &[cue_train::ArticleExamples]| d.iter().map(|x| x.len()).sum::<usize>();
+    eprintln!(
+        "training on {} articles ({} words outside quotations), dev {} articles ({} words); {:.1}s",
+        train.len(),
+        count(&train),
+        dev.len(),
+        count(&dev),
+        t0.elapsed().as_secs_f64()
+    );
+    let opts = CueTrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        bits: a.bits,
+    };
+    let (mut model, epoch) = cue_train::train(&train, &dev, &opts, |e, s| match s {
+        Some(s) => eprintln!(
+            "epoch {e:>2}: dev cue starts P {:.4} R {:.4} F1 {:.4}",
+            s.precision(),
+            s.recall(),
+            s.f1()
+        ),
+        None => eprintln!("epoch {e:>2}"),
+    });
+    model.threshold = a.threshold;
+    model.veto = a.veto;
+    if !dev.is_empty() {
+        let s = cue_train::score(&model, &dev);
+        eprintln!(
+            "kept epoch {epoch}; at threshold {}: dev P {:.4} R {:.4} F1 {:.4}",
+            a.threshold,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
+    }
+    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let bytes = model.write();
+    std::fs::write(&a.output, &bytes)
+        .map_err(|e| anyhow!("cannot write {}: {e}", a.output.display()))?;
+    CueModel::read(&bytes).map_err(anyhow::Error::msg)?;
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.1}s total",
+        a.output.display(),
+        bytes.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
     Ok(super::EXIT_OK)
 }

@@ -17,7 +17,7 @@ pub struct Tokens<'d> {
 const MAX_SOURCE: usize = 12;
 
 /// Words that may stand between a subject and its cue.
-const AUXILIARIES: [&str; 26] = [
+pub const AUXILIARIES: [&str; 26] = [
     "also",
     "has",
     "have",
@@ -78,7 +78,7 @@ impl<'d> Tokens<'d> {
 
     /// An "-ly" adverb between a subject and its cue ("steadfastly", "sharply"); nouns
     /// in "-ly" that head sources ("family", "ally") are in `source-words.txt`.
-    fn is_adverb(&self, i: usize, lx: &QuoteLexicon) -> bool {
+    pub fn is_adverb(&self, i: usize, lx: &QuoteLexicon) -> bool {
         let w = self.words[i];
         w.len() >= 5
             && w.ends_with("ly")

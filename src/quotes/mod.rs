@@ -20,6 +20,8 @@
 //! final word on kinds.
 
 pub mod attribution;
+pub mod cue_model;
+pub mod cue_train;
 pub mod lexicon;
 pub mod marks;
 mod transcript;
@@ -27,12 +29,22 @@ mod transcript;
 use crate::document::{Document, Quote, QuoteKind, Source, TextSpan, TokenKind};
 use crate::pipeline::{Processor, ProcessorError};
 use attribution::Tokens;
+use cue_model::{CueContext, CueModel};
 use lexicon::{CueClass, QuoteLexicon, SourceWord};
 use marks::Quoted;
+use std::sync::Arc;
 
-/// The quote-finding stage. Stateless.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct QuoteFinder;
+/// The quote-finding stage. Holds the learned cue model (shared, read-only).
+#[derive(Debug, Clone)]
+pub struct QuoteFinder {
+    cue_model: Option<Arc<CueModel>>,
+}
+
+impl Default for QuoteFinder {
+    fn default() -> Self {
+        QuoteFinder::new()
+    }
+}
 
 /// A token range `[first, last)`.
 type Range = (usize, usize);
@@ -55,8 +67,16 @@ const MIN_STATEMENT: usize = 4;
 const EMBEDDED_STATEMENT: usize = 6;
 
 impl QuoteFinder {
+    /// The stage with the shipped cue model (`models/cues.bin`).
     pub fn new() -> Self {
-        QuoteFinder
+        QuoteFinder {
+            cue_model: CueModel::embedded(),
+        }
+    }
+
+    /// The stage with another cue model, or none (lexicon cues only).
+    pub fn with_cue_model(cue_model: Option<Arc<CueModel>>) -> Self {
+        QuoteFinder { cue_model }
     }
 }
 
@@ -66,7 +86,7 @@ impl Processor for QuoteFinder {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
-        let found = find(doc);
+        let found = find(doc, self.cue_model.as_deref());
         write(doc, found);
         Ok(())
     }
@@ -83,7 +103,7 @@ fn sentence_of(doc: &Document) -> Vec<usize> {
     out
 }
 
-fn find(doc: &Document) -> Vec<Found> {
+fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
@@ -205,6 +225,7 @@ fn find(doc: &Document) -> Vec<Found> {
     }
 
     // --- Indirect and mixed --------------------------------------------------------
+    let mut learned = cue_model.map(|m| LearnedCues::new(m, doc, &tokens, &in_quote));
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
         let mut sentence_source: Option<Range> = found
@@ -218,6 +239,18 @@ fn find(doc: &Document) -> Vec<Found> {
                 continue;
             }
             let Some((n, class)) = lx.cue_at(&tokens.words[..b], i) else {
+                // A cue the lexicon does not know, proposed by the learned model.
+                if let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i)) {
+                    if let Some(f) = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s) {
+                        if f.source.is_some() {
+                            sentence_source = f.source;
+                        }
+                        used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
+                        found.push(f);
+                        i = cue.1;
+                        continue;
+                    }
+                }
                 i += 1;
                 continue;
             };
@@ -259,6 +292,12 @@ fn find(doc: &Document) -> Vec<Found> {
             {
                 i += 1;
                 continue;
+            }
+            if let Some(l) = learned.as_mut() {
+                if l.vetoes((a, b), i) {
+                    i += 1;
+                    continue;
+                }
             }
             let cue = (i, i + n);
             // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
@@ -357,6 +396,92 @@ fn find(doc: &Document) -> Vec<Found> {
         f.continues = f.continues.and_then(|c| remap[c]);
     }
     kept
+}
+
+/// Cues proposed by the learned model ([`cue_model`]) where the lexicon has none.
+struct LearnedCues<'a> {
+    model: &'a CueModel,
+    tokens: &'a Tokens<'a>,
+    ctx: CueContext<'a>,
+    feats: Vec<u64>,
+}
+
+impl<'a> LearnedCues<'a> {
+    fn new(
+        model: &'a CueModel,
+        doc: &Document,
+        tokens: &'a Tokens<'a>,
+        in_quote: &'a [bool],
+    ) -> Self {
+        LearnedCues {
+            model,
+            tokens,
+            ctx: CueContext::new(doc, &tokens.words, in_quote),
+            feats: Vec::with_capacity(32),
+        }
+    }
+
+    /// The label of word `i`; words that are never cues are outside.
+    fn label(&mut self, sentence: Range, i: usize) -> usize {
+        if !cue_model::is_candidate(&self.ctx, i) {
+            return cue_model::OUTSIDE;
+        }
+        cue_model::features(&self.ctx, sentence, i, &mut self.feats);
+        cue_train::predict(self.model, &self.feats)
+    }
+
+    /// Whether the model is sure that the lexicon cue at `i` is no cue here.
+    fn vetoes(&mut self, sentence: Range, i: usize) -> bool {
+        if !cue_model::is_candidate(&self.ctx, i) {
+            return false;
+        }
+        cue_model::features(&self.ctx, sentence, i, &mut self.feats);
+        self.model.margin(&self.feats, cue_model::OUTSIDE) > self.model.veto
+    }
+
+    /// The cue beginning at `i`, if the model says one does: that word and the words
+    /// labelled inside after it, with a class for the patterns. `None` where the run
+    /// reaches a lexicon cue (that one is read on its own).
+    fn cue_at(&mut self, (a, b): Range, i: usize) -> Option<(Range, CueClass)> {
+        if self.label((a, b), i) != cue_model::BEGIN {
+            return None;
+        }
+        let lx = QuoteLexicon::get();
+        let mut j = i + 1;
+        while j < b && j - i < 8 && self.label((a, b), j) == cue_model::INSIDE {
+            if lx.cue_at(&self.ctx.words[..b], j).is_some() {
+                return None;
+            }
+            j += 1;
+        }
+        // A run of auxiliaries and adverbs only ("has", "reportedly") is not a cue: the
+        // verb after it was not taken, and a lexicon cue right after it is read on its own.
+        let t = self.tokens;
+        let light = |k: usize| {
+            attribution::AUXILIARIES.contains(&t.words[k])
+                || t.is_adverb(k, lx)
+                || matches!(
+                    t.words[k],
+                    "may"
+                        | "might"
+                        | "could"
+                        | "should"
+                        | "just"
+                        | "still"
+                        | "now"
+                        | "not"
+                        | "n't"
+                        | "to"
+                        | "do"
+                )
+        };
+        if (i..j).all(light) || lx.cue_at(&t.words[..b], j).is_some() {
+            return None;
+        }
+        // Unknown verbs take their content after them ("X mocked …", "X expressed
+        // concern that …"); they do not invert or follow their content.
+        Some(((i, j), CueClass::Act))
+    }
 }
 
 /// `(source, cue, that)`: a source phrase (if any), the cue, and the token of a
@@ -861,4 +986,56 @@ fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize 
                     && (k + 2..(k + 8).min(end)).any(|j| !in_quote[j] && lx.cue_at(&t.words, j).is_some()))
         })
         .unwrap_or(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::hash::FeatHash;
+    use crate::Segmenter;
+
+    /// Cue texts found in `text` (segmented only) with `model`.
+    fn cues(text: &str, model: &CueModel) -> Vec<String> {
+        let mut doc = Document::new("t", text);
+        Segmenter::new().process(&mut doc).unwrap();
+        find(&doc, Some(model))
+            .iter()
+            .filter_map(|f| f.cue.map(|(a, b)| tokens_text(&doc, a, b)))
+            .collect()
+    }
+
+    fn tokens_text(doc: &Document, a: usize, b: usize) -> String {
+        (a..b)
+            .map(|i| doc.token_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_learned_model_proposes_cues_and_vetoes_lexicon_ones() {
+        // Feature template 1 is the lower-cased word; template 0 the bias.
+        let word = |w: &str| FeatHash::new(1).str(w).finish();
+        let mut m = CueModel::empty(12);
+        m.update(&[FeatHash::new(0).finish()], cue_model::OUTSIDE, 1.0);
+        m.update(&[word("scolded")], cue_model::BEGIN, 5.0);
+        m.update(&[word("reportedly")], cue_model::BEGIN, 5.0);
+        m.update(&[word("claimed")], cue_model::OUTSIDE, 20.0);
+        m.threshold = 2.0;
+        m.veto = 12.0;
+        let text = "The coach scolded the referees for the late call.";
+        assert_eq!(cues(text, &m), vec!["scolded"]);
+        assert!(cues(text, &CueModel::empty(12)).is_empty());
+        // A lexicon cue the model is sure about is dropped; one it is unsure about stays.
+        assert!(cues("The coach claimed that the referees erred badly.", &m).is_empty());
+        assert_eq!(
+            cues("The coach said that the referees erred badly.", &m),
+            vec!["said"]
+        );
+        // An adverb alone is not a cue, even when the model starts one there.
+        assert!(cues(
+            "The coach reportedly ignored the referees after the game.",
+            &m
+        )
+        .is_empty());
+    }
 }

@@ -1,0 +1,268 @@
+//! Training the cue model ([`super::cue_model`]) on PolNeAR (`byline train cues`).
+//!
+//! Each article runs through the pipeline's `segment` and `ner` stages (the same
+//! tokens and entity tags the model sees at run time); every word outside
+//! quotation marks is an example, positive when it lies inside a gold cue span.
+//! An averaged perceptron learns the weights; the epoch with the best word-level
+//! F1 on the dev split is kept.
+
+use super::cue_model::{self, CueContext, CueModel, BEGIN, INSIDE, LABELS, OUTSIDE};
+use super::marks;
+use crate::document::Document;
+use crate::eval::polnear::Article;
+use crate::ner::train::Rng;
+use crate::pipeline::Pipeline;
+use rayon::prelude::*;
+
+/// One article's examples: the feature buckets of each candidate word and its label.
+pub struct ArticleExamples {
+    feats: Vec<Vec<u64>>,
+    /// [`OUTSIDE`], [`BEGIN`] or [`INSIDE`].
+    gold: Vec<u8>,
+}
+
+impl ArticleExamples {
+    /// Number of candidate words.
+    pub fn len(&self) -> usize {
+        self.gold.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.gold.is_empty()
+    }
+}
+
+/// Precision, recall and F1 of cue starts (a word predicted [`BEGIN`] where gold begins a cue).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CueScore {
+    pub tp: usize,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+impl CueScore {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+pub struct CueTrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// The weight table holds 2^bits entries.
+    pub bits: u32,
+}
+
+impl Default for CueTrainOptions {
+    fn default() -> Self {
+        CueTrainOptions {
+            epochs: 10,
+            seed: 2018,
+            bits: 20,
+        }
+    }
+}
+
+/// The examples of every article (articles the pipeline rejects are skipped).
+pub fn examples(pipeline: &Pipeline, articles: &[Article]) -> Vec<ArticleExamples> {
+    articles
+        .par_iter()
+        .filter_map(|a| {
+            let doc = pipeline
+                .annotate(Document::new(a.name.clone(), a.text.clone()))
+                .ok()?;
+            let cues: Vec<(u32, u32)> = a
+                .attributions
+                .iter()
+                .filter_map(|r| r.cue.as_ref())
+                .flatten()
+                .copied()
+                .collect();
+            Some(article_examples(&doc, &cues))
+        })
+        .collect()
+}
+
+fn article_examples(doc: &Document, cues: &[(u32, u32)]) -> ArticleExamples {
+    let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+    let mut in_quote = vec![false; words.len()];
+    for q in marks::quoted_spans(doc) {
+        for (a, b) in q.segments {
+            in_quote[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let ctx = CueContext::new(doc, &words, &in_quote);
+    let mut out = ArticleExamples {
+        feats: Vec::new(),
+        gold: Vec::new(),
+    };
+    let mut buf = Vec::new();
+    for sent in &doc.sentences {
+        let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
+        for i in a..b {
+            if !cue_model::is_candidate(&ctx, i) {
+                continue;
+            }
+            cue_model::features(&ctx, (a, b), i, &mut buf);
+            let t = &doc.tokens[i];
+            let inside = |k: usize| {
+                let t = &doc.tokens[k];
+                cues.iter().any(|&(x, y)| t.start < y && x < t.end)
+            };
+            // A cue begins where the word before is not in a cue (or not a candidate).
+            let gold = if !cues.iter().any(|&(x, y)| t.start < y && x < t.end) {
+                OUTSIDE
+            } else if i > a && cue_model::is_candidate(&ctx, i - 1) && inside(i - 1) {
+                INSIDE
+            } else {
+                BEGIN
+            };
+            out.feats.push(buf.clone());
+            out.gold.push(gold as u8);
+        }
+    }
+    out
+}
+
+/// The label `model` gives a word: [`BEGIN`] needs a margin over the others of
+/// more than the model's threshold.
+pub fn predict(model: &CueModel, feats: &[u64]) -> usize {
+    let s = model.scores(feats);
+    let best = if s[INSIDE] > s[OUTSIDE] {
+        INSIDE
+    } else {
+        OUTSIDE
+    };
+    if s[BEGIN] - s[best] > model.threshold {
+        BEGIN
+    } else {
+        best
+    }
+}
+
+/// Score `model`'s cue starts on examples at its threshold.
+pub fn score(model: &CueModel, data: &[ArticleExamples]) -> CueScore {
+    let mut s = CueScore::default();
+    for art in data {
+        for (f, &g) in art.feats.iter().zip(&art.gold) {
+            let p = predict(model, f) == BEGIN;
+            let g = g as usize == BEGIN;
+            s.tp += usize::from(p && g);
+            s.predicted += usize::from(p);
+            s.gold += usize::from(g);
+        }
+    }
+    s
+}
+
+/// Train an averaged perceptron; with `dev`, keep the epoch that scores best on it.
+/// Calls `report(epoch, dev score)` after each epoch.
+pub fn train(
+    train: &[ArticleExamples],
+    dev: &[ArticleExamples],
+    opts: &CueTrainOptions,
+    mut report: impl FnMut(usize, Option<CueScore>),
+) -> (CueModel, usize) {
+    let size = LABELS << opts.bits;
+    let probe = CueModel::empty(opts.bits);
+    let index = |h: u64, l: usize| probe.index(h, l);
+    let mut w = vec![0.0f32; size];
+    // Sum of c·update per weight, for averaging without copying every step.
+    let mut u = vec![0.0f64; size];
+    let mut c: f64 = 1.0;
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = Rng(opts.seed.max(1));
+    let mut best: Option<(f64, CueModel, usize)> = None;
+    for epoch in 1..=opts.epochs {
+        rng.shuffle(&mut order);
+        for &d in &order {
+            let art = &train[d];
+            for (f, &g) in art.feats.iter().zip(&art.gold) {
+                let g = g as usize;
+                let scores: Vec<f32> = (0..LABELS)
+                    .map(|l| f.iter().map(|&h| w[index(h, l)]).sum())
+                    .collect();
+                // The highest-scoring label, ties to the lowest.
+                let p = (0..LABELS).fold(0, |b, l| if scores[l] > scores[b] { l } else { b });
+                if p != g {
+                    for &h in f {
+                        for (l, y) in [(g, 1.0f32), (p, -1.0)] {
+                            let k = index(h, l);
+                            w[k] += y;
+                            u[k] += c * y as f64;
+                        }
+                    }
+                }
+                c += 1.0;
+            }
+        }
+        let averaged: Vec<f32> = w
+            .iter()
+            .zip(&u)
+            .map(|(&wi, &ui)| (wi as f64 - ui / c) as f32)
+            .collect();
+        let model = CueModel::from_weights(opts.bits, averaged, 0.0);
+        if dev.is_empty() {
+            report(epoch, None);
+            best = Some((0.0, model, epoch));
+            continue;
+        }
+        let s = score(&model, dev);
+        report(epoch, Some(s));
+        if best.as_ref().is_none_or(|(f, _, _)| s.f1() > *f) {
+            best = Some((s.f1(), model, epoch));
+        }
+    }
+    match best {
+        Some((_, m, e)) => (m, e),
+        None => (CueModel::empty(opts.bits), 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perceptron_separates_a_toy_problem() {
+        // Feature 1 marks cue starts, feature 2 other words, feature 3 cue continuations.
+        let art = ArticleExamples {
+            feats: vec![
+                vec![0, 1],
+                vec![0, 2],
+                vec![0, 2],
+                vec![0, 1, 2],
+                vec![0, 3],
+            ],
+            gold: vec![1, 0, 0, 1, 2],
+        };
+        let data = [art];
+        let opts = CueTrainOptions {
+            epochs: 5,
+            seed: 1,
+            bits: 8,
+        };
+        let (model, epoch) = train(&data, &data, &opts, |_, _| {});
+        assert!(epoch >= 1);
+        let s = score(&model, &data);
+        assert_eq!((s.tp, s.predicted, s.gold), (2, 2, 2));
+    }
+}
