@@ -263,6 +263,25 @@ fn according_to_in_the_middle() {
 }
 
 #[test]
+fn according_to_after_a_long_clause_is_not_a_participle() {
+    // "…, according to X" ends in -ing after a comma like "…, saying …", but it does
+    // not share the sentence's subject: its source is X, its content what precedes it.
+    let q = one(
+        "Trump raised the rent his campaign pays to $169,758 in July, when he was raising \
+         funds, according to a review of Federal Election Commission filings.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("according to"));
+    assert_eq!(
+        q.source.as_deref(),
+        Some("a review of Federal Election Commission filings")
+    );
+    assert_eq!(
+        q.content,
+        "Trump raised the rent his campaign pays to $169,758 in July, when he was raising funds"
+    );
+}
+
+#[test]
 fn mixed_quote() {
     let q = one("Ms. Brennan said the spending was “money we don't have.”");
     assert_eq!(q.kind, QuoteKind::Mixed);

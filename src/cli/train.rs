@@ -19,10 +19,9 @@ pub enum TrainCommand {
     /// Train the cue model (which words outside quotation marks are attribution
     /// cues) from PolNeAR splits.
     ///
-    ///     byline train cues --train ../shared/data/polnear/train \
-    ///                       --dev ../shared/data/polnear/dev -o models/cues.bin
+    ///     byline train cues --train polnear/train --dev polnear/dev -o models/cues.bin
     ///
-    /// Deterministic; about a minute. See models/cues.md.
+    /// Deterministic; about 10 seconds. See models/cues.md.
     Cues(CuesArgs),
 }
 

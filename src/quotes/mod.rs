@@ -301,7 +301,7 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
             }
             let cue = (i, i + n);
             // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
-            let participle = tokens.words[i].ends_with("ing");
+            let participle = tokens.words[i].ends_with("ing") && class != CueClass::According;
             let shared = i > a
                 && (tokens.words[i - 1] == "and" || (tokens.words[i - 1] == "," && participle));
             if shared && sentence_source.is_none() && participle {
