@@ -603,3 +603,33 @@ fn learned_cues_reach_verbs_the_lexicon_lacks() {
         verbs.len()
     );
 }
+
+#[test]
+fn attribution_after_an_exclamation_that_ends_the_sentence() {
+    // The splitter ends the sentence at `!”` before a capital; the attribution still
+    // belongs to the quotation, and "as he launched …" is no content of its own.
+    let qs = quotes(
+        "“Alabama is proud to cast its votes for the next president, Donald J. Trump!” \
+         Senator Jeff Sessions said as he launched the roll call.",
+    );
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].source.as_deref(), Some("Senator Jeff Sessions"));
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+    assert!(qs[0].content.ends_with("Donald J. Trump!”"));
+}
+
+#[test]
+fn adjuncts_after_the_cue_are_not_content() {
+    // CONTENT, SOURCE CUE ADJUNCT: the adjunct (a place, a medium, a time clause) is
+    // not what was said.
+    let q = one("Democrats had cracked the glass ceiling for women, she said in a video message to the convention.");
+    assert_eq!(
+        q.content,
+        "Democrats had cracked the glass ceiling for women"
+    );
+    let qs = quotes(
+        "The plans are sickening, Hollande said Tuesday in Paris, noting that the nominee was unfit.",
+    );
+    assert_eq!(qs[0].content, "The plans are sickening");
+    assert_eq!(qs[0].source.as_deref(), Some("Hollande"));
+}

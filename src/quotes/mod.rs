@@ -509,7 +509,10 @@ fn attribution_after(
             .sentences
             .get(s + 1)
             .filter(|n| n.paragraph == doc.sentences[s].paragraph)?;
-        if !matches!(t.words[next.tokens.0 as usize], "―" | "—" | "–" | "--") {
+        // The sentence splitter ends a sentence at `!”` or `?”` before a capital, so
+        // `“… Trump!” US Senator Jeff Sessions said …` continues in the next sentence.
+        let exclaims = end >= 2 && matches!(t.words[end - 2], "!" | "?");
+        if !exclaims && !matches!(t.words[next.tokens.0 as usize], "―" | "—" | "–" | "--") {
             return None;
         }
         limit = next.tokens.1 as usize;
@@ -715,10 +718,40 @@ fn indirect(
         let is_headline = doc.sentences[sentence].paragraph == 0;
         // What follows the cue: an adverbial up to a comma or the end ("said on Thursday, …").
         let mut k = cue.1;
-        while k < end && k - cue.1 < 6 && is_adverbial(t.words[k]) {
+        // Place names count inside it: "said Tuesday in Paris, noting …".
+        let place = |k: usize| {
+            k > cue.1
+                && t.is_capitalized(k)
+                && (matches!(t.words[k - 1], "in" | "at" | "from") || t.is_capitalized(k - 1))
+        };
+        while k < end && k - cue.1 < 6 && (is_adverbial(t.words[k]) || place(k)) {
             k += 1;
         }
-        if k >= end || is_headline {
+        // Or an adjunct running to the end ("said in a video message to the convention",
+        // "said as he launched the process"): no reported clause follows the cue.
+        let adjunct = cue.1 < end
+            && matches!(
+                t.words[cue.1],
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "when"
+                    | "while"
+                    | "via"
+                    | "through"
+                    | "from"
+                    | "because"
+                    | "since"
+                    | "following"
+                    | "amid"
+            )
+            && !(cue.1..end).any(|i| {
+                in_quote[i] || matches!(t.words[i], "that" | ":" | "," | ";" | "“" | "\"")
+            });
+        if k >= end || is_headline || adjunct {
             return found(
                 vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)],
                 Some(source),
