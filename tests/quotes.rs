@@ -633,3 +633,23 @@ fn adjuncts_after_the_cue_are_not_content() {
     assert_eq!(qs[0].content, "The plans are sickening");
     assert_eq!(qs[0].source.as_deref(), Some("Hollande"));
 }
+
+#[test]
+fn a_relative_clause_attribution_ends_at_its_comma() {
+    let qs = quotes(
+        "Barkley, who said he typically votes for Democrats, said one candidate he likes is Kasich.",
+    );
+    let contents: Vec<&str> = qs.iter().map(|q| q.content.as_str()).collect();
+    assert!(
+        contents.contains(&"he typically votes for Democrats"),
+        "{contents:?}"
+    );
+}
+
+#[test]
+fn as_source_said_after_a_quotation() {
+    let q = one("The race “is a dead heat right now,” as Cruz said on a radio program on Monday.");
+    assert_eq!(q.source.as_deref(), Some("Cruz"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(q.content.contains("“is a dead heat right now,”"));
+}

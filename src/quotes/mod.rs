@@ -114,15 +114,19 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
     let sent_of = sentence_of(doc);
     let quoted = marks::quoted_spans(doc);
     let mut in_quote = vec![false; doc.tokens.len()];
-    let mut found: Vec<Found> = Vec::new();
-    let mut used_cue = vec![false; doc.tokens.len()];
-
-    // --- Direct quotes ---------------------------------------------------------
-    let mut last_attributed: Option<(usize, usize)> = None; // (found index, paragraph)
     for q in &quoted {
         for &(a, b) in &q.segments {
             in_quote[a..b].iter_mut().for_each(|x| *x = true);
         }
+    }
+    let in_quote = in_quote;
+    let mut found: Vec<Found> = Vec::new();
+    let mut used_cue = vec![false; doc.tokens.len()];
+    let mut learned = cue_model.map(|m| LearnedCues::new(m, doc, &tokens, &in_quote));
+
+    // --- Direct quotes ---------------------------------------------------------
+    let mut last_attributed: Option<(usize, usize)> = None; // (found index, paragraph)
+    for q in &quoted {
         let opens_sentence = doc.sentences[sent_of[q.first()]].tokens.0 as usize == q.first();
         let words = q
             .segments
@@ -134,7 +138,7 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
             continue;
         }
         let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
-        let after = attribution_after(doc, &tokens, &sent_of, q);
+        let after = attribution_after(doc, &tokens, &sent_of, q, learned.as_mut());
         let before = after
             .is_none()
             .then(|| attribution_before(doc, &tokens, &sent_of, q))
@@ -225,7 +229,6 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
     }
 
     // --- Indirect and mixed --------------------------------------------------------
-    let mut learned = cue_model.map(|m| LearnedCues::new(m, doc, &tokens, &in_quote));
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
         let mut sentence_source: Option<Range> = found
@@ -494,6 +497,7 @@ fn attribution_after(
     t: &Tokens,
     sent_of: &[usize],
     q: &Quoted,
+    mut learned: Option<&mut LearnedCues>,
 ) -> Option<Attribution> {
     let lx = QuoteLexicon::get();
     let end = q.last();
@@ -544,14 +548,27 @@ fn attribution_after(
         {
             break;
         }
-        if let Some((n, class)) = lx.cue_at(&t.words[..limit], c) {
+        // A verb the lexicon lacks, right after a quotation and its source, is taken
+        // from the learned model as a verb of saying ("“Go back,” Trump barked").
+        let cue = lx.cue_at(&t.words[..limit], c).or_else(|| {
+            let l = learned.as_deref_mut()?;
+            let ((x, y), _) = l.cue_at((doc.sentences[s].tokens.0 as usize, limit), c)?;
+            (x == c).then_some((y - x, CueClass::Speech))
+        });
+        if let Some((n, class)) = cue {
             if !class.can_follow_content() {
                 return None;
             }
+            // "“…,” as Cruz said": the source opens after "as".
+            let from = if t.words[i] == "as" && c > i + 1 {
+                i + 1
+            } else {
+                i
+            };
             let source = t
-                .source_before(i, c)
-                .filter(|s| s.0 == i)
-                .or_else(|| t.source_with_appositions(i, c))?;
+                .source_before(from, c)
+                .filter(|s| s.0 == from)
+                .or_else(|| t.source_with_appositions(from, c))?;
             return Some((Some(source), (c, c + n), None));
         }
     }
@@ -815,7 +832,13 @@ fn indirect(
         if start < end && t.words[start] == ":" {
             start += 1;
         }
-        let end = clause_end(t, in_quote, start, end);
+        let mut end = clause_end(t, in_quote, start, end);
+        // "X, who said A, said B": a relative clause set off by commas ends at its comma.
+        if t.words[source.0] == "who" && source.0 > a && t.words[source.0 - 1] == "," {
+            if let Some(comma) = (start + 1..end).find(|&k| !in_quote[k] && t.words[k] == ",") {
+                end = comma;
+            }
+        }
         // A speech act's object ("called it “…”") ends with its quotation; what a speech
         // verb reports runs on ("said it was “complex” and he could win").
         let end = if class == CueClass::Act {
