@@ -529,3 +529,39 @@ fn a_coordinated_second_attribution_ends_the_first_content() {
         "{contents:?}"
     );
 }
+
+#[test]
+fn a_surname_the_tagger_typed_otherwise_is_the_person_named_before() {
+    // "Ham" read as an organization is still Norman Ham.
+    let speakers = speakers_with(
+        vec![("Norman Ham", EntityLabel::PER), ("Ham", EntityLabel::ORG)],
+        "Norman Ham, a retired general, spoke on Monday.\n\n\
+         “It was demoralizing,” Ham said.",
+    );
+    assert_eq!(speakers, ["Norman Ham"]);
+}
+
+#[test]
+fn an_untagged_surname_opening_the_source_is_the_person_named_before() {
+    let speakers = speakers_with(
+        vec![("Donald Trump", EntityLabel::PER)],
+        "Donald Trump spoke in Ohio on Monday.\n\nTrump said the polls were rigged.",
+    );
+    assert_eq!(speakers, ["Donald Trump"]);
+}
+
+#[test]
+fn a_bare_surname_is_the_bearer_named_most() {
+    let text = "Donald Trump spoke in Ohio. Trump was late. Trump thanked the crowd.\n\n\
+                Ivanka Trump introduced her father.\n\n\
+                “We will win,” Trump said.";
+    let speakers = speakers_with(
+        vec![
+            ("Donald Trump", EntityLabel::PER),
+            ("Ivanka Trump", EntityLabel::PER),
+            ("Trump", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(speakers.last().map(String::as_str), Some("Donald Trump"));
+}

@@ -133,9 +133,10 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     doc.clusters.clear();
     let mut genders: Vec<Option<Gender>> = Vec::new();
     for e in 0..doc.entities.len() {
+        let text = doc.entities[e].text.clone();
         let entity = &doc.entities[e];
         let label = entity.label;
-        let mut words = name_words(&entity.text);
+        let mut words = name_words(&text);
         // "Joseph R. Biden Jr.": a generational suffix the tagger left out belongs to the name.
         let after = entity.tokens.1 as usize;
         let suffix = doc
@@ -150,31 +151,25 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             continue;
         };
         let key = last.to_lowercase();
-        let mut target = None;
-        for (c, cluster) in doc.clusters.iter().enumerate().rev() {
-            if cluster.label != label {
-                continue;
+        // "Norman Ham … Ham said": a lone word the tagger typed as an organization or
+        // place, which is the surname of a person named in full earlier, is that person.
+        let label = if label != EntityLabel::PER && words.len() == 1 {
+            let person = doc.clusters.iter().any(|c| {
+                let cwords = name_words(&c.canonical);
+                c.label == EntityLabel::PER
+                    && cwords.len() > 1
+                    && surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
+            });
+            if person {
+                doc.entities[e].label = EntityLabel::PER;
+                EntityLabel::PER
+            } else {
+                label
             }
-            let cwords = name_words(&cluster.canonical);
-            let same = match label {
-                EntityLabel::PER => {
-                    surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
-                        && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
-                }
-                _ => {
-                    is_acronym_of(&entity.text, &cluster.canonical)
-                        || is_acronym_of(&cluster.canonical, &entity.text)
-                        || cluster.canonical.eq_ignore_ascii_case(&entity.text)
-                        || (words.len() == 1
-                            && cwords.len() > 1
-                            && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
-                }
-            };
-            if same {
-                target = Some(c);
-                break;
-            }
-        }
+        } else {
+            label
+        };
+        let entity = &doc.entities[e];
         let first_word = entity
             .text
             .split_whitespace()
@@ -188,6 +183,48 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
             _ if words.len() > 1 && label == EntityLabel::PER => first_name_gender(words[0]),
             _ => None,
+        };
+        let same = |c: usize, cluster: &EntityCluster| {
+            if cluster.label != label {
+                return false;
+            }
+            let cwords = name_words(&cluster.canonical);
+            match label {
+                EntityLabel::PER => {
+                    surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
+                        && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
+                        // "Mrs. Clinton" is not Bill Clinton.
+                        && (gender.is_none() || genders[c].is_none() || genders[c] == gender)
+                }
+                _ => {
+                    is_acronym_of(&entity.text, &cluster.canonical)
+                        || is_acronym_of(&cluster.canonical, &entity.text)
+                        || cluster.canonical.eq_ignore_ascii_case(&entity.text)
+                        || (words.len() == 1
+                            && cwords.len() > 1
+                            && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
+                }
+            }
+        };
+        let mut matching = doc
+            .clusters
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(c, cluster)| same(c, cluster));
+        // A bare surname shared by several people named so far ("Trump" after Donald and
+        // Ivanka Trump) is the one the article has named most; else the latest.
+        let target = if label == EntityLabel::PER && words.len() == 1 {
+            matching
+                .max_by(|a, b| {
+                    a.1.mentions
+                        .len()
+                        .cmp(&b.1.mentions.len())
+                        .then(b.0.cmp(&a.0))
+                })
+                .map(|(c, _)| c)
+        } else {
+            matching.next().map(|(c, _)| c)
         };
         let c = match target {
             Some(c) => {
@@ -584,8 +621,7 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         start -= 1;
     }
     let run = name_words_of(&words[start..end]);
-    // A lone sentence-opening word ("The", "Officials") is not a name.
-    if run.is_empty() || (run.len() == 1 && (start == 0 && end == 1) && !is_honorific(words[0])) {
+    if run.is_empty() {
         return None;
     }
     let last = run
@@ -593,11 +629,22 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_lowercase();
+    // A lone word ("The", "Officials", "Trump") is capitalized because it opens the
+    // phrase: it is a name only as the surname of a person named before.
+    let lone = run.len() == 1 && (start == 0 && end == 1) && !is_honorific(words[0]);
     if let Some(c) = doc.clusters.iter().rev().find(|c| {
-        matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
-            && surname(&name_words(&c.canonical)).is_some_and(|w| w.to_lowercase() == last)
+        let cwords = name_words(&c.canonical);
+        let allowed = if lone {
+            c.label == EntityLabel::PER
+        } else {
+            matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
+        };
+        allowed && surname(&cwords).is_some_and(|w| w.to_lowercase() == last)
     }) {
         return Some(c.id);
+    }
+    if lone {
+        return None;
     }
     let honorific = start > 0 && is_honorific(words[start - 1]) || is_honorific(words[start]);
     let label = if honorific || (2..=3).contains(&run.len()) {
