@@ -565,3 +565,61 @@ fn a_bare_surname_is_the_bearer_named_most() {
     );
     assert_eq!(speakers.last().map(String::as_str), Some("Donald Trump"));
 }
+
+#[test]
+fn a_pronoun_refers_to_the_speaker_of_its_own_sentence_before_an_earlier_subject() {
+    // "Fowler" is the subject of the clause that "he" continues, though Kamarck opened
+    // the paragraph.
+    let text = "Kamarck noted that the process had not changed. But Fowler said the politics \
+                would be more intense, and he noted that any change would come later.";
+    let speakers = speakers_with(
+        vec![("Kamarck", EntityLabel::PER), ("Fowler", EntityLabel::PER)],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Fowler"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_refers_to_the_last_subject_not_to_the_last_speaker_or_an_object() {
+    // Graham spoke last, and Obama was named last, but Ham is the subject "he" goes on with.
+    let text = "“We will win,” Graham said.\n\n\
+                In 2014, Ham retired from the armed forces under Obama.\n\n\
+                “It was demoralizing,” he said.";
+    let speakers = speakers_with(
+        vec![
+            ("Graham", EntityLabel::PER),
+            ("Ham", EntityLabel::PER),
+            ("Obama", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Ham"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_sentence_opening_with_the_same_pronoun_passes_the_reference_back() {
+    // "She has faced …" is about Lynch, so Hillary Clinton, named in it, is not "she".
+    let text = "“Be the voice that people hear,” Lynch said.\n\n\
+                She has faced controversies, most recently a meeting while the department \
+                was investigating Hillary Clinton. “People tend not to say those things,” she said.";
+    let speakers = speakers_with(
+        vec![
+            ("Lynch", EntityLabel::PER),
+            ("Hillary Clinton", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Lynch"),
+        "{speakers:?}"
+    );
+}

@@ -430,20 +430,163 @@ const PERSON_ROLES: [&str; 24] = [
     "host",
 ];
 
-fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
-    let mut genders = genders.to_vec();
-    // Person mentions in text order, for pronouns: (start offset, cluster).
-    let mut persons: Vec<(u32, u32)> = doc
+/// A person mention that a later pronoun may refer to.
+#[derive(Debug, Clone, Copy)]
+struct PersonMention {
+    start: u32,
+    cluster: u32,
+    /// The mention is the source of an attribution (a speaker).
+    speaker: bool,
+    /// The mention is not a possessive ("Holt's colleague") nor the object of a
+    /// preposition ("under Obama"), so it may be the subject of its clause.
+    subject: bool,
+}
+
+/// Prepositions whose object is not the subject of the clause.
+const PREPOSITIONS: [&str; 24] = [
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "under",
+    "about",
+    "against",
+    "from",
+    "at",
+    "on",
+    "in",
+    "as",
+    "than",
+    "like",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "without",
+    "over",
+    "after",
+    "before",
+    "including",
+];
+
+/// How many sentences before a pronoun's own its antecedent is looked for.
+const PRONOUN_LOOKBACK: usize = 4;
+
+/// Merged, sorted character spans of quote contents: people named inside what
+/// someone said are not what a later "he" or "she" refers to.
+fn content_spans(doc: &Document) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = doc
+        .quotes
+        .iter()
+        .flat_map(|q| q.content.iter().map(|c| (c.start, c.end)))
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+fn inside(spans: &[(u32, u32)], at: u32) -> bool {
+    let i = spans.partition_point(|&(a, _)| a <= at);
+    i > 0 && at < spans[i - 1].1
+}
+
+/// Person mentions outside quote contents, in text order.
+fn person_mentions(doc: &Document, contents: &[(u32, u32)]) -> Vec<PersonMention> {
+    let mut persons: Vec<PersonMention> = doc
         .entities
         .iter()
-        .filter(|e| e.label == EntityLabel::PER)
-        .filter_map(|e| e.cluster.map(|c| (e.start, c)))
+        .filter(|e| e.label == EntityLabel::PER && !is_party_state(&e.text))
+        .filter(|e| !inside(contents, e.start))
+        .filter_map(|e| {
+            let c = e.cluster?;
+            let (first, after) = (e.tokens.0 as usize, e.tokens.1 as usize);
+            let possessive = e.text.ends_with("'s")
+                || e.text.ends_with("’s")
+                || (after < doc.tokens.len() && matches!(doc.token_text(after), "'s" | "’s"));
+            let object = first > 0
+                && PREPOSITIONS.contains(&doc.token_text(first - 1).to_lowercase().as_str());
+            Some(PersonMention {
+                start: e.start,
+                cluster: c,
+                speaker: false,
+                subject: !possessive && !object,
+            })
+        })
         .collect();
-    persons.sort();
+    persons.sort_by_key(|m| m.start);
+    persons
+}
+
+/// The person a "he" or "she" at offset `at` refers to. News prose keeps talking
+/// about the person it last made the subject or the speaker: walking back sentence
+/// by sentence from the pronoun's own, the first sentence with a fitting speaker or
+/// subject gives it (the speaker first); failing any, the nearest fitting mention
+/// in another role ("The president's roots …"). A sentence that opens with the same
+/// pronoun ("She has faced …", "However, he held …") is about the same person: only a
+/// speaker in it counts.
+fn pronoun_antecedent(
+    doc: &Document,
+    persons: &[PersonMention],
+    at: u32,
+    pronoun: &str,
+    fits: impl Fn(u32) -> bool,
+) -> Option<u32> {
+    let s = doc
+        .sentences
+        .partition_point(|s| s.start <= at)
+        .checked_sub(1)?;
+    let window = s.saturating_sub(PRONOUN_LOOKBACK)..=s;
+    let in_sentence = |k: usize| {
+        let sent = &doc.sentences[k];
+        let hi = if k == s { at } else { sent.end };
+        let lo = persons.partition_point(|m| m.start < sent.start);
+        let hi = persons.partition_point(|m| m.start < hi);
+        persons[lo..hi].iter().filter(|m| fits(m.cluster))
+    };
+    let continues = |k: usize| {
+        let (a, b) = doc.sentences[k].tokens;
+        k != s
+            && (a..b.min(a + 3)).any(|t| doc.token_text(t as usize).eq_ignore_ascii_case(pronoun))
+    };
+    for k in window.clone().rev() {
+        let pick = in_sentence(k).find(|m| m.speaker).or_else(|| {
+            (!continues(k))
+                .then(|| {
+                    in_sentence(k)
+                        .find(|m| m.subject)
+                        .or_else(|| in_sentence(k).next())
+                })
+                .flatten()
+        });
+        if let Some(m) = pick {
+            return Some(m.cluster);
+        }
+    }
+    window
+        .rev()
+        .filter(|&k| !continues(k))
+        .find_map(|k| in_sentence(k).next())
+        .map(|m| m.cluster)
+}
+
+fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
+    let mut genders = genders.to_vec();
+    let contents = content_spans(doc);
+    let mut persons = person_mentions(doc, &contents);
     let mut last_speaker: Option<u32> = None;
     // Persons quoted so far, least recent first.
     let mut recent_speakers: Vec<u32> = Vec::new();
-    for s in 0..doc.sources.len() {
+    // Sources in text order: a pronoun refers back to what came before it.
+    let mut order: Vec<usize> = (0..doc.sources.len()).collect();
+    order.sort_by_key(|&s| doc.sources[s].mention.start);
+    for s in order {
         if doc.sources[s].kind == SourceKind::Anonymous {
             doc.sources[s].speaker = None;
             continue;
@@ -492,19 +635,15 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                         .flatten()
                         .is_none_or(|g| g == want)
                 };
-                // A person opening a sentence earlier in the same paragraph ("Nielsen spoke
-                // next. … she said"); else the person last quoted, as news mostly goes on
-                // quoting them; else the last person mentioned.
-                subject_before(doc, m.start)
-                    .filter(|&c| fits(c))
+                pronoun_antecedent(doc, &persons, m.start, &lower, fits)
                     .or_else(|| recent_speakers.iter().rev().find(|&&c| fits(c)).copied())
                     .or_else(|| {
                         persons
                             .iter()
                             .rev()
-                            .filter(|&&(start, _)| start < m.start)
-                            .find(|&&(_, c)| fits(c))
-                            .map(|&(_, c)| c)
+                            .filter(|p| p.start < m.start)
+                            .find(|p| fits(p.cluster))
+                            .map(|p| p.cluster)
                     })
             })
             .or_else(|| {
@@ -526,9 +665,17 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             last_speaker = Some(c);
             recent_speakers.retain(|&x| x != c);
             recent_speakers.push(c);
-            // A resolved pronoun or role counts as a mention of the person for later pronouns.
-            let at = persons.partition_point(|&(start, _)| start <= m.start);
-            persons.insert(at, (m.start, c));
+            // A resolved source counts as a mention of its speaker for later pronouns.
+            let at = persons.partition_point(|p| p.start <= m.start);
+            persons.insert(
+                at,
+                PersonMention {
+                    start: m.start,
+                    cluster: c,
+                    speaker: true,
+                    subject: true,
+                },
+            );
         }
     }
     for q in 0..doc.quotes.len() {
@@ -696,34 +843,6 @@ fn first_name_gender(name: &str) -> Option<Gender> {
         })
         .get(name)
         .copied()
-}
-
-/// The cluster of the last person who opens a sentence (its first token, or after a
-/// title) earlier in the paragraph holding offset `at`.
-fn subject_before(doc: &Document, at: u32) -> Option<u32> {
-    let s = doc
-        .sentences
-        .iter()
-        .position(|s| s.start <= at && at < s.end.max(s.start + 1))?;
-    let (first, last) = doc
-        .paragraphs
-        .get(doc.sentences[s].paragraph as usize)?
-        .sentences;
-    let opens_sentence = |t: u32| {
-        doc.sentences[first as usize..last as usize]
-            .iter()
-            .any(|sent| {
-                t == sent.tokens.0
-                    || (t == sent.tokens.0 + 1
-                        && is_honorific(doc.token_text(sent.tokens.0 as usize)))
-            })
-    };
-    doc.entities
-        .iter()
-        .rev()
-        .filter(|e| e.label == EntityLabel::PER && e.start < at)
-        .find(|e| opens_sentence(e.tokens.0))
-        .and_then(|e| e.cluster)
 }
 
 /// The antecedent of a relative "who" ("Trump, who said …"): the person or
