@@ -623,3 +623,67 @@ fn a_sentence_opening_with_the_same_pronoun_passes_the_reference_back() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_definite_role_refers_to_the_person_the_prose_is_about() {
+    // No title or apposition ties "governor" to Pence; he is the subject before it,
+    // while Trump was quoted last.
+    let text = "“Sad!” Trump wrote on Friday.\n\n\
+                Mike Pence campaigned in Fort Wayne on Friday. \
+                The Indiana governor said the media were to blame.";
+    let speakers = speakers_with(
+        vec![
+            ("Trump", EntityLabel::PER),
+            ("Mike Pence", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Mike Pence"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_name_modifying_a_role_is_an_affiliation_not_the_speaker() {
+    let text = "Donald Trump campaigned in Ohio on Monday.\n\n\
+                The GOP presidential nominee said the polls were rigged.";
+    let speakers = speakers_with(
+        vec![
+            ("Donald Trump", EntityLabel::PER),
+            ("GOP", EntityLabel::ORG),
+        ],
+        text,
+    );
+    assert_eq!(speakers, ["Donald Trump"]);
+}
+
+#[test]
+fn a_source_span_running_past_its_pronoun_resolves_the_pronoun() {
+    let speakers = speakers_with(
+        vec![("Hillary Clinton", EntityLabel::PER)],
+        "On Monday night, Hillary Clinton leaned in heavy. She started off by emphasizing \
+         economic fairness, and a need to raise the minimum wage.",
+    );
+    assert_eq!(speakers, ["Hillary Clinton"]);
+}
+
+#[test]
+fn an_apposition_source_is_the_name_before_its_comma() {
+    let speakers = speakers_with(
+        vec![
+            ("Megan Hester", EntityLabel::PER),
+            ("Michael Mulgrew", EntityLabel::PER),
+            ("United Federation of Teachers", EntityLabel::ORG),
+        ],
+        "But Megan Hester said parents want neighborhood schools.\n\n\
+         Michael Mulgrew, president of the United Federation of Teachers, which represents \
+         New York City educators, said he hopes the day sends a message.",
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Michael Mulgrew"),
+        "{speakers:?}"
+    );
+}

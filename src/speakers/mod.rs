@@ -402,7 +402,7 @@ fn campaign_of(doc: &mut Document, text: &str) -> Option<u32> {
 }
 
 /// Nouns naming a person's role: "the senator" with no title or apposition to go
-/// by refers to the person last quoted.
+/// by refers to the person the prose is about.
 const PERSON_ROLES: [&str; 24] = [
     "president",
     "senator",
@@ -429,6 +429,42 @@ const PERSON_ROLES: [&str; 24] = [
     "judge",
     "host",
 ];
+
+/// Further role nouns that head a phrase naming one person ("Pagliano's lawyer").
+const MORE_PERSON_ROLES: [&str; 14] = [
+    "lawyer",
+    "attorney",
+    "strategist",
+    "doctor",
+    "physician",
+    "widow",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "ex-wife",
+    "ex-husband",
+    "daughter",
+    "son",
+];
+
+/// Whether `w` (lower-case) is a noun naming one person's role. A spokesman speaks
+/// for an organization, so "a spokesman for X" is left to name X.
+fn is_person_role(w: &str) -> bool {
+    PERSON_ROLES.contains(&w) && !matches!(w, "spokesman" | "spokeswoman")
+        || MORE_PERSON_ROLES.contains(&w)
+}
+
+/// The gender a role noun carries, if any.
+fn role_gender(w: &str) -> Option<Gender> {
+    match w {
+        "businessman" | "congressman" | "chairman" | "father" | "husband" | "ex-husband"
+        | "son" => Some(Gender::Male),
+        "businesswoman" | "congresswoman" | "chairwoman" | "widow" | "mother" | "wife"
+        | "ex-wife" | "daughter" => Some(Gender::Female),
+        _ => None,
+    }
+}
 
 /// A person mention that a later pronoun may refer to.
 #[derive(Debug, Clone, Copy)]
@@ -530,7 +566,7 @@ fn person_mentions(doc: &Document, contents: &[(u32, u32)]) -> Vec<PersonMention
 /// subject gives it (the speaker first); failing any, the nearest fitting mention
 /// in another role ("The president's roots …"). A sentence that opens with the same
 /// pronoun ("She has faced …", "However, he held …") is about the same person: only a
-/// speaker in it counts.
+/// speaker in it counts. `pronoun` may list several, separated by `|`.
 fn pronoun_antecedent(
     doc: &Document,
     persons: &[PersonMention],
@@ -553,7 +589,10 @@ fn pronoun_antecedent(
     let continues = |k: usize| {
         let (a, b) = doc.sentences[k].tokens;
         k != s
-            && (a..b.min(a + 3)).any(|t| doc.token_text(t as usize).eq_ignore_ascii_case(pronoun))
+            && (a..b.min(a + 3)).any(|t| {
+                let w = doc.token_text(t as usize);
+                pronoun.split('|').any(|p| w.eq_ignore_ascii_case(p))
+            })
     };
     for k in window.clone().rev() {
         let pick = in_sentence(k).find(|m| m.speaker).or_else(|| {
@@ -607,8 +646,31 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         // The head of "NAME, a ROLE," is before the comma: "X, an adviser to the Trump
         // campaign," is X, not the campaign.
         let head = m.text.split(',').next().unwrap_or(&m.text);
-        let speaker = campaign_of(doc, head)
-            .or_else(|| named_inside(doc, m.start, m.end))
+        // "The GOP presidential nominee", "Pagliano's lawyer": a phrase headed by a
+        // person's role names that person; a name before the head is an affiliation.
+        let role_head = head
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .filter(|h| is_person_role(h))
+            // "A federal judge" is someone new, of the court it names.
+            .filter(|_| !lower.starts_with("a ") && !lower.starts_with("an "));
+        // "He recently pitched himself … by": a source span that runs past its subject
+        // pronoun still has that pronoun as its head, when no name comes before it.
+        let pronoun = match lower.as_str() {
+            "he" | "she" => Some(lower.clone()),
+            _ => lead_pronoun(doc, &m),
+        };
+        let speaker = (pronoun.is_none())
+            .then(|| name_before_apposition(doc, &m).or_else(|| campaign_of(doc, head)))
+            .flatten()
+            .or_else(|| {
+                if pronoun.is_some() || role_head.is_some() {
+                    None
+                } else {
+                    named_inside(doc, m.start, m.end)
+                }
+            })
             .or_else(|| {
                 (lower == "who")
                     .then(|| relative_antecedent(doc, m.start))
@@ -623,7 +685,7 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     .copied()
             })
             .or_else(|| {
-                let want = match lower.as_str() {
+                let want = match pronoun.as_deref()? {
                     "he" => Gender::Male,
                     "she" => Gender::Female,
                     _ => return None,
@@ -635,7 +697,7 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                         .flatten()
                         .is_none_or(|g| g == want)
                 };
-                pronoun_antecedent(doc, &persons, m.start, &lower, fits)
+                pronoun_antecedent(doc, &persons, m.start, pronoun.as_deref()?, fits)
                     .or_else(|| recent_speakers.iter().rev().find(|&&c| fits(c)).copied())
                     .or_else(|| {
                         persons
@@ -647,11 +709,23 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     })
             })
             .or_else(|| {
-                // "the Vermont senator": the person last quoted, when the role fits a person.
-                let head = phrase.split_whitespace().last()?;
-                (lower.starts_with("the ") && PERSON_ROLES.contains(&head))
-                    .then_some(last_speaker)
-                    .flatten()
+                // "The Indiana governor said": with no title or apposition to go by, a
+                // definite role refers back like a pronoun, to the person the prose is about.
+                let role = role_head.as_deref()?;
+                if !lower.starts_with("the ") {
+                    return None;
+                }
+                let want = role_gender(role);
+                let fits = |c: u32| {
+                    let g = genders.get(c as usize).copied().flatten();
+                    want.is_none() || g.is_none() || g == want
+                };
+                let pronouns = match want {
+                    Some(Gender::Male) => "he",
+                    Some(Gender::Female) => "she",
+                    None => "he|she",
+                };
+                pronoun_antecedent(doc, &persons, m.start, pronouns, fits).or(last_speaker)
             });
         doc.sources[s].speaker = speaker;
         let Some(c) = speaker else { continue };
@@ -687,6 +761,90 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         doc.quotes[q].speaker = speaker;
         doc.quotes[q].speaker_name = speaker.map(|c| doc.clusters[c as usize].canonical.clone());
     }
+}
+
+/// The name a source span belongs to when the span starts inside it or right after
+/// it: "[Michael Mulgrew, ]president of the United Federation of Teachers," is an
+/// apposition to the name before its comma; "[the Central and ]East European
+/// Coalition" is cut inside the tagger's name.
+fn name_before_apposition(doc: &Document, m: &crate::document::TextSpan) -> Option<u32> {
+    let named = |e: &&crate::document::Entity| {
+        matches!(e.label, EntityLabel::PER | EntityLabel::ORG) && !is_party_state(&e.text)
+    };
+    if let Some(e) = doc
+        .entities
+        .iter()
+        .filter(named)
+        .find(|e| e.start < m.start && m.start < e.end)
+    {
+        return e.cluster;
+    }
+    // An apposition is set off by commas on both sides ("In Chelsea, the mayor said"
+    // is not one).
+    let first = m.text.split_whitespace().next()?;
+    if !m.text.trim_end().ends_with(',')
+        || !first.chars().next().is_some_and(char::is_lowercase)
+        || matches!(
+            first.trim_end_matches(','),
+            "he" | "she" | "it" | "they" | "who" | "which" | "that" | "we" | "i"
+        )
+    {
+        return None;
+    }
+    // The text before the span: "NAME, " and nothing else between.
+    let comma = doc
+        .tokens
+        .partition_point(|t| t.start < m.start)
+        .checked_sub(1)?;
+    if doc.token_text(comma) != "," || comma == 0 {
+        return None;
+    }
+    let mut end = doc.tokens[comma - 1].end;
+    // "House Speaker Paul Ryan, R-Wis., despite …": past a party-state label.
+    if let Some(label) = doc
+        .entities
+        .iter()
+        .find(|e| e.end == end && is_party_state(&e.text))
+    {
+        let before = label.tokens.0 as usize;
+        if before < 2 || doc.token_text(before - 1) != "," {
+            return None;
+        }
+        end = doc.tokens[before - 2].end;
+    }
+    doc.entities
+        .iter()
+        .filter(named)
+        .find(|e| e.end == end)
+        .and_then(|e| e.cluster)
+}
+
+/// The subject pronoun ("he", "she") of a source span that holds more than a noun
+/// phrase ("even now at 86 she still"), when no person or organization is named
+/// before it in the span.
+fn lead_pronoun(doc: &Document, m: &crate::document::TextSpan) -> Option<String> {
+    let first_name = doc
+        .entities
+        .iter()
+        .filter(|e| e.start >= m.start && e.end <= m.end)
+        .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
+        .map(|e| e.start)
+        .min()
+        .unwrap_or(m.end);
+    let mut at = m.start;
+    for w in m.text.split(' ') {
+        if at >= first_name {
+            break;
+        }
+        let word = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if matches!(word.as_str(), "he" | "she") {
+            return Some(word);
+        }
+        at += w.chars().count() as u32 + 1;
+    }
+    None
 }
 
 /// The cluster of an entity inside `[start, end)`: the last person, else the last
