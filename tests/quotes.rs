@@ -653,3 +653,161 @@ fn as_source_said_after_a_quotation() {
     assert_eq!(q.cue.as_deref(), Some("said"));
     assert!(q.content.contains("“is a dead heat right now,”"));
 }
+
+#[test]
+fn a_surname_the_tagger_typed_otherwise_is_the_person_named_before() {
+    // "Ham" read as an organization is still Norman Ham.
+    let speakers = speakers_with(
+        vec![("Norman Ham", EntityLabel::PER), ("Ham", EntityLabel::ORG)],
+        "Norman Ham, a retired general, spoke on Monday.\n\n\
+         “It was demoralizing,” Ham said.",
+    );
+    assert_eq!(speakers, ["Norman Ham"]);
+}
+
+#[test]
+fn an_untagged_surname_opening_the_source_is_the_person_named_before() {
+    let speakers = speakers_with(
+        vec![("Donald Trump", EntityLabel::PER)],
+        "Donald Trump spoke in Ohio on Monday.\n\nTrump said the polls were rigged.",
+    );
+    assert_eq!(speakers, ["Donald Trump"]);
+}
+
+#[test]
+fn a_bare_surname_is_the_bearer_named_most() {
+    let text = "Donald Trump spoke in Ohio. Trump was late. Trump thanked the crowd.\n\n\
+                Ivanka Trump introduced her father.\n\n\
+                “We will win,” Trump said.";
+    let speakers = speakers_with(
+        vec![
+            ("Donald Trump", EntityLabel::PER),
+            ("Ivanka Trump", EntityLabel::PER),
+            ("Trump", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(speakers.last().map(String::as_str), Some("Donald Trump"));
+}
+
+#[test]
+fn a_pronoun_refers_to_the_speaker_of_its_own_sentence_before_an_earlier_subject() {
+    // "Fowler" is the subject of the clause that "he" continues, though Kamarck opened
+    // the paragraph.
+    let text = "Kamarck noted that the process had not changed. But Fowler said the politics \
+                would be more intense, and he noted that any change would come later.";
+    let speakers = speakers_with(
+        vec![("Kamarck", EntityLabel::PER), ("Fowler", EntityLabel::PER)],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Fowler"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_refers_to_the_last_subject_not_to_the_last_speaker_or_an_object() {
+    // Graham spoke last, and Obama was named last, but Ham is the subject "he" goes on with.
+    let text = "“We will win,” Graham said.\n\n\
+                In 2014, Ham retired from the armed forces under Obama.\n\n\
+                “It was demoralizing,” he said.";
+    let speakers = speakers_with(
+        vec![
+            ("Graham", EntityLabel::PER),
+            ("Ham", EntityLabel::PER),
+            ("Obama", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Ham"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_sentence_opening_with_the_same_pronoun_passes_the_reference_back() {
+    // "She has faced …" is about Lynch, so Hillary Clinton, named in it, is not "she".
+    let text = "“Be the voice that people hear,” Lynch said.\n\n\
+                She has faced controversies, most recently a meeting while the department \
+                was investigating Hillary Clinton. “People tend not to say those things,” she said.";
+    let speakers = speakers_with(
+        vec![
+            ("Lynch", EntityLabel::PER),
+            ("Hillary Clinton", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Lynch"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_definite_role_refers_to_the_person_the_prose_is_about() {
+    // No title or apposition ties "governor" to Pence; he is the subject before it,
+    // while Trump was quoted last.
+    let text = "“Sad!” Trump wrote on Friday.\n\n\
+                Mike Pence campaigned in Fort Wayne on Friday. \
+                The Indiana governor said the media were to blame.";
+    let speakers = speakers_with(
+        vec![
+            ("Trump", EntityLabel::PER),
+            ("Mike Pence", EntityLabel::PER),
+        ],
+        text,
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Mike Pence"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn a_name_modifying_a_role_is_an_affiliation_not_the_speaker() {
+    let text = "Donald Trump campaigned in Ohio on Monday.\n\n\
+                The GOP presidential nominee said the polls were rigged.";
+    let speakers = speakers_with(
+        vec![
+            ("Donald Trump", EntityLabel::PER),
+            ("GOP", EntityLabel::ORG),
+        ],
+        text,
+    );
+    assert_eq!(speakers, ["Donald Trump"]);
+}
+
+#[test]
+fn a_source_span_running_past_its_pronoun_resolves_the_pronoun() {
+    let speakers = speakers_with(
+        vec![("Hillary Clinton", EntityLabel::PER)],
+        "On Monday night, Hillary Clinton leaned in heavy. She started off by emphasizing \
+         economic fairness, and a need to raise the minimum wage.",
+    );
+    assert_eq!(speakers, ["Hillary Clinton"]);
+}
+
+#[test]
+fn an_apposition_source_is_the_name_before_its_comma() {
+    let speakers = speakers_with(
+        vec![
+            ("Megan Hester", EntityLabel::PER),
+            ("Michael Mulgrew", EntityLabel::PER),
+            ("United Federation of Teachers", EntityLabel::ORG),
+        ],
+        "But Megan Hester said parents want neighborhood schools.\n\n\
+         Michael Mulgrew, president of the United Federation of Teachers, which represents \
+         New York City educators, said he hopes the day sends a message.",
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Michael Mulgrew"),
+        "{speakers:?}"
+    );
+}

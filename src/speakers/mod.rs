@@ -133,9 +133,10 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     doc.clusters.clear();
     let mut genders: Vec<Option<Gender>> = Vec::new();
     for e in 0..doc.entities.len() {
+        let text = doc.entities[e].text.clone();
         let entity = &doc.entities[e];
         let label = entity.label;
-        let mut words = name_words(&entity.text);
+        let mut words = name_words(&text);
         // "Joseph R. Biden Jr.": a generational suffix the tagger left out belongs to the name.
         let after = entity.tokens.1 as usize;
         let suffix = doc
@@ -150,31 +151,25 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             continue;
         };
         let key = last.to_lowercase();
-        let mut target = None;
-        for (c, cluster) in doc.clusters.iter().enumerate().rev() {
-            if cluster.label != label {
-                continue;
+        // "Norman Ham … Ham said": a lone word the tagger typed as an organization or
+        // place, which is the surname of a person named in full earlier, is that person.
+        let label = if label != EntityLabel::PER && words.len() == 1 {
+            let person = doc.clusters.iter().any(|c| {
+                let cwords = name_words(&c.canonical);
+                c.label == EntityLabel::PER
+                    && cwords.len() > 1
+                    && surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
+            });
+            if person {
+                doc.entities[e].label = EntityLabel::PER;
+                EntityLabel::PER
+            } else {
+                label
             }
-            let cwords = name_words(&cluster.canonical);
-            let same = match label {
-                EntityLabel::PER => {
-                    surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
-                        && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
-                }
-                _ => {
-                    is_acronym_of(&entity.text, &cluster.canonical)
-                        || is_acronym_of(&cluster.canonical, &entity.text)
-                        || cluster.canonical.eq_ignore_ascii_case(&entity.text)
-                        || (words.len() == 1
-                            && cwords.len() > 1
-                            && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
-                }
-            };
-            if same {
-                target = Some(c);
-                break;
-            }
-        }
+        } else {
+            label
+        };
+        let entity = &doc.entities[e];
         let first_word = entity
             .text
             .split_whitespace()
@@ -188,6 +183,48 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
             _ if words.len() > 1 && label == EntityLabel::PER => first_name_gender(words[0]),
             _ => None,
+        };
+        let same = |c: usize, cluster: &EntityCluster| {
+            if cluster.label != label {
+                return false;
+            }
+            let cwords = name_words(&cluster.canonical);
+            match label {
+                EntityLabel::PER => {
+                    surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
+                        && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
+                        // "Mrs. Clinton" is not Bill Clinton.
+                        && (gender.is_none() || genders[c].is_none() || genders[c] == gender)
+                }
+                _ => {
+                    is_acronym_of(&entity.text, &cluster.canonical)
+                        || is_acronym_of(&cluster.canonical, &entity.text)
+                        || cluster.canonical.eq_ignore_ascii_case(&entity.text)
+                        || (words.len() == 1
+                            && cwords.len() > 1
+                            && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
+                }
+            }
+        };
+        let mut matching = doc
+            .clusters
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(c, cluster)| same(c, cluster));
+        // A bare surname shared by several people named so far ("Trump" after Donald and
+        // Ivanka Trump) is the one the article has named most; else the latest.
+        let target = if label == EntityLabel::PER && words.len() == 1 {
+            matching
+                .max_by(|a, b| {
+                    a.1.mentions
+                        .len()
+                        .cmp(&b.1.mentions.len())
+                        .then(b.0.cmp(&a.0))
+                })
+                .map(|(c, _)| c)
+        } else {
+            matching.next().map(|(c, _)| c)
         };
         let c = match target {
             Some(c) => {
@@ -365,7 +402,7 @@ fn campaign_of(doc: &mut Document, text: &str) -> Option<u32> {
 }
 
 /// Nouns naming a person's role: "the senator" with no title or apposition to go
-/// by refers to the person last quoted.
+/// by refers to the person the prose is about.
 const PERSON_ROLES: [&str; 24] = [
     "president",
     "senator",
@@ -393,20 +430,202 @@ const PERSON_ROLES: [&str; 24] = [
     "host",
 ];
 
-fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
-    let mut genders = genders.to_vec();
-    // Person mentions in text order, for pronouns: (start offset, cluster).
-    let mut persons: Vec<(u32, u32)> = doc
+/// Further role nouns that head a phrase naming one person ("Pagliano's lawyer").
+const MORE_PERSON_ROLES: [&str; 14] = [
+    "lawyer",
+    "attorney",
+    "strategist",
+    "doctor",
+    "physician",
+    "widow",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "ex-wife",
+    "ex-husband",
+    "daughter",
+    "son",
+];
+
+/// Whether `w` (lower-case) is a noun naming one person's role. A spokesman speaks
+/// for an organization, so "a spokesman for X" is left to name X.
+fn is_person_role(w: &str) -> bool {
+    PERSON_ROLES.contains(&w) && !matches!(w, "spokesman" | "spokeswoman")
+        || MORE_PERSON_ROLES.contains(&w)
+}
+
+/// The gender a role noun carries, if any.
+fn role_gender(w: &str) -> Option<Gender> {
+    match w {
+        "businessman" | "congressman" | "chairman" | "father" | "husband" | "ex-husband"
+        | "son" => Some(Gender::Male),
+        "businesswoman" | "congresswoman" | "chairwoman" | "widow" | "mother" | "wife"
+        | "ex-wife" | "daughter" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A person mention that a later pronoun may refer to.
+#[derive(Debug, Clone, Copy)]
+struct PersonMention {
+    start: u32,
+    cluster: u32,
+    /// The mention is the source of an attribution (a speaker).
+    speaker: bool,
+    /// The mention is not a possessive ("Holt's colleague") nor the object of a
+    /// preposition ("under Obama"), so it may be the subject of its clause.
+    subject: bool,
+}
+
+/// Prepositions whose object is not the subject of the clause.
+const PREPOSITIONS: [&str; 24] = [
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "under",
+    "about",
+    "against",
+    "from",
+    "at",
+    "on",
+    "in",
+    "as",
+    "than",
+    "like",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "without",
+    "over",
+    "after",
+    "before",
+    "including",
+];
+
+/// How many sentences before a pronoun's own its antecedent is looked for.
+const PRONOUN_LOOKBACK: usize = 4;
+
+/// Merged, sorted character spans of quote contents: people named inside what
+/// someone said are not what a later "he" or "she" refers to.
+fn content_spans(doc: &Document) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = doc
+        .quotes
+        .iter()
+        .flat_map(|q| q.content.iter().map(|c| (c.start, c.end)))
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+fn inside(spans: &[(u32, u32)], at: u32) -> bool {
+    let i = spans.partition_point(|&(a, _)| a <= at);
+    i > 0 && at < spans[i - 1].1
+}
+
+/// Person mentions outside quote contents, in text order.
+fn person_mentions(doc: &Document, contents: &[(u32, u32)]) -> Vec<PersonMention> {
+    let mut persons: Vec<PersonMention> = doc
         .entities
         .iter()
-        .filter(|e| e.label == EntityLabel::PER)
-        .filter_map(|e| e.cluster.map(|c| (e.start, c)))
+        .filter(|e| e.label == EntityLabel::PER && !is_party_state(&e.text))
+        .filter(|e| !inside(contents, e.start))
+        .filter_map(|e| {
+            let c = e.cluster?;
+            let (first, after) = (e.tokens.0 as usize, e.tokens.1 as usize);
+            let possessive = e.text.ends_with("'s")
+                || e.text.ends_with("’s")
+                || (after < doc.tokens.len() && matches!(doc.token_text(after), "'s" | "’s"));
+            let object = first > 0
+                && PREPOSITIONS.contains(&doc.token_text(first - 1).to_lowercase().as_str());
+            Some(PersonMention {
+                start: e.start,
+                cluster: c,
+                speaker: false,
+                subject: !possessive && !object,
+            })
+        })
         .collect();
-    persons.sort();
+    persons.sort_by_key(|m| m.start);
+    persons
+}
+
+/// The person a "he" or "she" at offset `at` refers to. News prose keeps talking
+/// about the person it last made the subject or the speaker: walking back sentence
+/// by sentence from the pronoun's own, the first sentence with a fitting speaker or
+/// subject gives it (the speaker first); failing any, the nearest fitting mention
+/// in another role ("The president's roots …"). A sentence that opens with the same
+/// pronoun ("She has faced …", "However, he held …") is about the same person: only a
+/// speaker in it counts. `pronoun` may list several, separated by `|`.
+fn pronoun_antecedent(
+    doc: &Document,
+    persons: &[PersonMention],
+    at: u32,
+    pronoun: &str,
+    fits: impl Fn(u32) -> bool,
+) -> Option<u32> {
+    let s = doc
+        .sentences
+        .partition_point(|s| s.start <= at)
+        .checked_sub(1)?;
+    let window = s.saturating_sub(PRONOUN_LOOKBACK)..=s;
+    let in_sentence = |k: usize| {
+        let sent = &doc.sentences[k];
+        let hi = if k == s { at } else { sent.end };
+        let lo = persons.partition_point(|m| m.start < sent.start);
+        let hi = persons.partition_point(|m| m.start < hi);
+        persons[lo..hi].iter().filter(|m| fits(m.cluster))
+    };
+    let continues = |k: usize| {
+        let (a, b) = doc.sentences[k].tokens;
+        k != s
+            && (a..b.min(a + 3)).any(|t| {
+                let w = doc.token_text(t as usize);
+                pronoun.split('|').any(|p| w.eq_ignore_ascii_case(p))
+            })
+    };
+    for k in window.clone().rev() {
+        let pick = in_sentence(k).find(|m| m.speaker).or_else(|| {
+            (!continues(k))
+                .then(|| {
+                    in_sentence(k)
+                        .find(|m| m.subject)
+                        .or_else(|| in_sentence(k).next())
+                })
+                .flatten()
+        });
+        if let Some(m) = pick {
+            return Some(m.cluster);
+        }
+    }
+    window
+        .rev()
+        .filter(|&k| !continues(k))
+        .find_map(|k| in_sentence(k).next())
+        .map(|m| m.cluster)
+}
+
+fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
+    let mut genders = genders.to_vec();
+    let contents = content_spans(doc);
+    let mut persons = person_mentions(doc, &contents);
     let mut last_speaker: Option<u32> = None;
     // Persons quoted so far, least recent first.
     let mut recent_speakers: Vec<u32> = Vec::new();
-    for s in 0..doc.sources.len() {
+    // Sources in text order: a pronoun refers back to what came before it.
+    let mut order: Vec<usize> = (0..doc.sources.len()).collect();
+    order.sort_by_key(|&s| doc.sources[s].mention.start);
+    for s in order {
         if doc.sources[s].kind == SourceKind::Anonymous {
             doc.sources[s].speaker = None;
             continue;
@@ -427,8 +646,31 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         // The head of "NAME, a ROLE," is before the comma: "X, an adviser to the Trump
         // campaign," is X, not the campaign.
         let head = m.text.split(',').next().unwrap_or(&m.text);
-        let speaker = campaign_of(doc, head)
-            .or_else(|| named_inside(doc, m.start, m.end))
+        // "The GOP presidential nominee", "Pagliano's lawyer": a phrase headed by a
+        // person's role names that person; a name before the head is an affiliation.
+        let role_head = head
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .filter(|h| is_person_role(h))
+            // "A federal judge" is someone new, of the court it names.
+            .filter(|_| !lower.starts_with("a ") && !lower.starts_with("an "));
+        // "He recently pitched himself … by": a source span that runs past its subject
+        // pronoun still has that pronoun as its head, when no name comes before it.
+        let pronoun = match lower.as_str() {
+            "he" | "she" => Some(lower.clone()),
+            _ => lead_pronoun(doc, &m),
+        };
+        let speaker = (pronoun.is_none())
+            .then(|| name_before_apposition(doc, &m).or_else(|| campaign_of(doc, head)))
+            .flatten()
+            .or_else(|| {
+                if pronoun.is_some() || role_head.is_some() {
+                    None
+                } else {
+                    named_inside(doc, m.start, m.end)
+                }
+            })
             .or_else(|| {
                 (lower == "who")
                     .then(|| relative_antecedent(doc, m.start))
@@ -443,7 +685,7 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     .copied()
             })
             .or_else(|| {
-                let want = match lower.as_str() {
+                let want = match pronoun.as_deref()? {
                     "he" => Gender::Male,
                     "she" => Gender::Female,
                     _ => return None,
@@ -455,27 +697,35 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                         .flatten()
                         .is_none_or(|g| g == want)
                 };
-                // A person opening a sentence earlier in the same paragraph ("Nielsen spoke
-                // next. … she said"); else the person last quoted, as news mostly goes on
-                // quoting them; else the last person mentioned.
-                subject_before(doc, m.start)
-                    .filter(|&c| fits(c))
+                pronoun_antecedent(doc, &persons, m.start, pronoun.as_deref()?, fits)
                     .or_else(|| recent_speakers.iter().rev().find(|&&c| fits(c)).copied())
                     .or_else(|| {
                         persons
                             .iter()
                             .rev()
-                            .filter(|&&(start, _)| start < m.start)
-                            .find(|&&(_, c)| fits(c))
-                            .map(|&(_, c)| c)
+                            .filter(|p| p.start < m.start)
+                            .find(|p| fits(p.cluster))
+                            .map(|p| p.cluster)
                     })
             })
             .or_else(|| {
-                // "the Vermont senator": the person last quoted, when the role fits a person.
-                let head = phrase.split_whitespace().last()?;
-                (lower.starts_with("the ") && PERSON_ROLES.contains(&head))
-                    .then_some(last_speaker)
-                    .flatten()
+                // "The Indiana governor said": with no title or apposition to go by, a
+                // definite role refers back like a pronoun, to the person the prose is about.
+                let role = role_head.as_deref()?;
+                if !lower.starts_with("the ") {
+                    return None;
+                }
+                let want = role_gender(role);
+                let fits = |c: u32| {
+                    let g = genders.get(c as usize).copied().flatten();
+                    want.is_none() || g.is_none() || g == want
+                };
+                let pronouns = match want {
+                    Some(Gender::Male) => "he",
+                    Some(Gender::Female) => "she",
+                    None => "he|she",
+                };
+                pronoun_antecedent(doc, &persons, m.start, pronouns, fits).or(last_speaker)
             });
         doc.sources[s].speaker = speaker;
         let Some(c) = speaker else { continue };
@@ -489,9 +739,17 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             last_speaker = Some(c);
             recent_speakers.retain(|&x| x != c);
             recent_speakers.push(c);
-            // A resolved pronoun or role counts as a mention of the person for later pronouns.
-            let at = persons.partition_point(|&(start, _)| start <= m.start);
-            persons.insert(at, (m.start, c));
+            // A resolved source counts as a mention of its speaker for later pronouns.
+            let at = persons.partition_point(|p| p.start <= m.start);
+            persons.insert(
+                at,
+                PersonMention {
+                    start: m.start,
+                    cluster: c,
+                    speaker: true,
+                    subject: true,
+                },
+            );
         }
     }
     for q in 0..doc.quotes.len() {
@@ -503,6 +761,90 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         doc.quotes[q].speaker = speaker;
         doc.quotes[q].speaker_name = speaker.map(|c| doc.clusters[c as usize].canonical.clone());
     }
+}
+
+/// The name a source span belongs to when the span starts inside it or right after
+/// it: "[Michael Mulgrew, ]president of the United Federation of Teachers," is an
+/// apposition to the name before its comma; "[the Central and ]East European
+/// Coalition" is cut inside the tagger's name.
+fn name_before_apposition(doc: &Document, m: &crate::document::TextSpan) -> Option<u32> {
+    let named = |e: &&crate::document::Entity| {
+        matches!(e.label, EntityLabel::PER | EntityLabel::ORG) && !is_party_state(&e.text)
+    };
+    if let Some(e) = doc
+        .entities
+        .iter()
+        .filter(named)
+        .find(|e| e.start < m.start && m.start < e.end)
+    {
+        return e.cluster;
+    }
+    // An apposition is set off by commas on both sides ("In Chelsea, the mayor said"
+    // is not one).
+    let first = m.text.split_whitespace().next()?;
+    if !m.text.trim_end().ends_with(',')
+        || !first.chars().next().is_some_and(char::is_lowercase)
+        || matches!(
+            first.trim_end_matches(','),
+            "he" | "she" | "it" | "they" | "who" | "which" | "that" | "we" | "i"
+        )
+    {
+        return None;
+    }
+    // The text before the span: "NAME, " and nothing else between.
+    let comma = doc
+        .tokens
+        .partition_point(|t| t.start < m.start)
+        .checked_sub(1)?;
+    if doc.token_text(comma) != "," || comma == 0 {
+        return None;
+    }
+    let mut end = doc.tokens[comma - 1].end;
+    // "House Speaker Paul Ryan, R-Wis., despite …": past a party-state label.
+    if let Some(label) = doc
+        .entities
+        .iter()
+        .find(|e| e.end == end && is_party_state(&e.text))
+    {
+        let before = label.tokens.0 as usize;
+        if before < 2 || doc.token_text(before - 1) != "," {
+            return None;
+        }
+        end = doc.tokens[before - 2].end;
+    }
+    doc.entities
+        .iter()
+        .filter(named)
+        .find(|e| e.end == end)
+        .and_then(|e| e.cluster)
+}
+
+/// The subject pronoun ("he", "she") of a source span that holds more than a noun
+/// phrase ("even now at 86 she still"), when no person or organization is named
+/// before it in the span.
+fn lead_pronoun(doc: &Document, m: &crate::document::TextSpan) -> Option<String> {
+    let first_name = doc
+        .entities
+        .iter()
+        .filter(|e| e.start >= m.start && e.end <= m.end)
+        .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
+        .map(|e| e.start)
+        .min()
+        .unwrap_or(m.end);
+    let mut at = m.start;
+    for w in m.text.split(' ') {
+        if at >= first_name {
+            break;
+        }
+        let word = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if matches!(word.as_str(), "he" | "she") {
+            return Some(word);
+        }
+        at += w.chars().count() as u32 + 1;
+    }
+    None
 }
 
 /// The cluster of an entity inside `[start, end)`: the last person, else the last
@@ -584,8 +926,7 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         start -= 1;
     }
     let run = name_words_of(&words[start..end]);
-    // A lone sentence-opening word ("The", "Officials") is not a name.
-    if run.is_empty() || (run.len() == 1 && (start == 0 && end == 1) && !is_honorific(words[0])) {
+    if run.is_empty() {
         return None;
     }
     let last = run
@@ -593,11 +934,22 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_lowercase();
+    // A lone word ("The", "Officials", "Trump") is capitalized because it opens the
+    // phrase: it is a name only as the surname of a person named before.
+    let lone = run.len() == 1 && (start == 0 && end == 1) && !is_honorific(words[0]);
     if let Some(c) = doc.clusters.iter().rev().find(|c| {
-        matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
-            && surname(&name_words(&c.canonical)).is_some_and(|w| w.to_lowercase() == last)
+        let cwords = name_words(&c.canonical);
+        let allowed = if lone {
+            c.label == EntityLabel::PER
+        } else {
+            matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
+        };
+        allowed && surname(&cwords).is_some_and(|w| w.to_lowercase() == last)
     }) {
         return Some(c.id);
+    }
+    if lone {
+        return None;
     }
     let honorific = start > 0 && is_honorific(words[start - 1]) || is_honorific(words[start]);
     let label = if honorific || (2..=3).contains(&run.len()) {
@@ -649,34 +1001,6 @@ fn first_name_gender(name: &str) -> Option<Gender> {
         })
         .get(name)
         .copied()
-}
-
-/// The cluster of the last person who opens a sentence (its first token, or after a
-/// title) earlier in the paragraph holding offset `at`.
-fn subject_before(doc: &Document, at: u32) -> Option<u32> {
-    let s = doc
-        .sentences
-        .iter()
-        .position(|s| s.start <= at && at < s.end.max(s.start + 1))?;
-    let (first, last) = doc
-        .paragraphs
-        .get(doc.sentences[s].paragraph as usize)?
-        .sentences;
-    let opens_sentence = |t: u32| {
-        doc.sentences[first as usize..last as usize]
-            .iter()
-            .any(|sent| {
-                t == sent.tokens.0
-                    || (t == sent.tokens.0 + 1
-                        && is_honorific(doc.token_text(sent.tokens.0 as usize)))
-            })
-    };
-    doc.entities
-        .iter()
-        .rev()
-        .filter(|e| e.label == EntityLabel::PER && e.start < at)
-        .find(|e| opens_sentence(e.tokens.0))
-        .and_then(|e| e.cluster)
 }
 
 /// The antecedent of a relative "who" ("Trump, who said …"): the person or
