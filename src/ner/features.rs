@@ -5,11 +5,13 @@
 //! window of ±2, word bigrams, word shape (`Xxxx`, `XX`, `d,ddd`) and its
 //! collapsed form in a window of ±1, prefixes and suffixes up to 4 characters,
 //! word-vector cluster ids (k-means over GloVe at several granularities) in a
-//! window of ±2, gazetteer matches (BILU position within the match), and
+//! window of ±2, gazetteer matches (BILU position within the match), optional
+//! dense features (the word vectors of the token and its neighbours, scored in
+//! `model::add_dense`), and
 //! document features: how the same word is cased elsewhere in the article, which
 //! tells a headline's "BRUSSELS" or a sentence-initial "Jordan" from a common word.
 
-use super::hash::FeatHash;
+use super::hash::{FeatHash, IdMap};
 use std::collections::HashMap;
 
 /// Which feature groups are on; stored in the model so tagging matches training.
@@ -21,6 +23,8 @@ pub struct FeatureConfig {
     pub affixes: bool,
     /// Cased cluster ids (en_core_web_md), looked up on the exact form.
     pub cased_clusters: bool,
+    /// Dense features: the word vectors of the token and its neighbours (±1).
+    pub vectors: bool,
 }
 
 impl Default for FeatureConfig {
@@ -31,6 +35,7 @@ impl Default for FeatureConfig {
             document: true,
             affixes: true,
             cased_clusters: false,
+            vectors: false,
         }
     }
 }
@@ -42,6 +47,7 @@ impl FeatureConfig {
             | (self.document as u32) << 2
             | (self.affixes as u32) << 3
             | (self.cased_clusters as u32) << 4
+            | (self.vectors as u32) << 5
     }
     pub fn from_bits(b: u32) -> Self {
         FeatureConfig {
@@ -50,6 +56,7 @@ impl FeatureConfig {
             document: b & 4 != 0,
             affixes: b & 8 != 0,
             cased_clusters: b & 16 != 0,
+            vectors: b & 32 != 0,
         }
     }
 }
@@ -61,10 +68,24 @@ pub struct Lexicon {
     pub clusters: ClusterTable,
     /// Cased clusters (en_core_web_md), keyed by the exact form.
     pub cased: ClusterTable,
+    /// Word vectors, keyed by the normalised word (dense features).
+    pub vectors: VectorTable,
     /// Lower-cased phrase (tokens joined by one space) → bit set of gazetteer lists.
     pub gazetteer: HashMap<String, u32>,
     pub gazetteer_names: Vec<String>,
     pub gazetteer_max_len: usize,
+    /// Lookup form of `gazetteer` (see [`Lexicon::index_gazetteer`]): phrase hash →
+    /// its lists (low 32 bits) and [`GAZ_PREFIX`] when a longer phrase starts with it.
+    pub gazetteer_index: IdMap<u64>,
+}
+
+/// In `gazetteer_index`: a longer phrase begins with this one.
+pub const GAZ_PREFIX: u64 = 1 << 32;
+
+/// Hash of a gazetteer phrase, extended one normalised token at a time.
+#[inline]
+fn gaz_hash(h: FeatHash, token: &str) -> FeatHash {
+    h.str(token)
 }
 
 impl Lexicon {
@@ -95,7 +116,32 @@ impl Lexicon {
             *self.gazetteer.entry(norm.join(" ")).or_insert(0) |= 1 << id;
         }
         self.gazetteer_max_len = self.gazetteer_max_len.min(6);
+        self.index_gazetteer();
         Ok(())
+    }
+
+    /// Build `gazetteer_index` from `gazetteer`: each phrase's hash with its lists, and
+    /// each of its proper prefixes marked as one, so matching stops at the first token
+    /// that no phrase continues with (one lookup for most tokens).
+    pub fn index_gazetteer(&mut self) {
+        let mut index: IdMap<u64> = IdMap::default();
+        for (phrase, &mask) in &self.gazetteer {
+            let toks: Vec<&str> = phrase.split(' ').collect();
+            if toks.len() > self.gazetteer_max_len {
+                continue;
+            }
+            let mut h = FeatHash::new(60);
+            for (k, t) in toks.iter().enumerate() {
+                h = gaz_hash(h, t);
+                let e = index.entry(h.finish()).or_insert(0);
+                if k + 1 == toks.len() {
+                    *e |= mask as u64;
+                } else {
+                    *e |= GAZ_PREFIX;
+                }
+            }
+        }
+        self.gazetteer_index = index;
     }
 
     /// Cased cluster ids of a form; an ALL-CAPS form falls back to its capitalised
@@ -187,6 +233,95 @@ impl ClusterTable {
             .into_iter()
             .map(|(w, &i)| (w.as_str(), &self.ids[i as usize * g..(i as usize + 1) * g]))
             .collect()
+    }
+}
+
+/// Tokens whose vectors feed the dense features: offsets -1, 0, +1.
+pub const VEC_WINDOW: usize = 3;
+
+/// Word vectors, quantised to 8 bits: word → row, `values[row * dim..]` × `scale`.
+#[derive(Debug, Clone, Default)]
+pub struct VectorTable {
+    pub dim: usize,
+    pub index: HashMap<String, u32>,
+    pub values: Vec<i8>,
+    pub scale: f32,
+}
+
+impl VectorTable {
+    /// Parse `word<TAB>v1 v2 …` lines (`#` lines are comments; a repeated word keeps
+    /// its first row), multiply by `factor` and quantise to 8 bits.
+    pub fn parse(text: &str, factor: f32) -> Result<VectorTable, String> {
+        let mut words = Vec::new();
+        let mut vals: Vec<f32> = Vec::new();
+        let mut dim = 0;
+        let mut seen = std::collections::HashSet::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (word, rest) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("vectors line {}: no tab", n + 1))?;
+            let v: Vec<f32> = rest
+                .split_whitespace()
+                .map(str::parse::<f32>)
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("vectors line {}: {e}", n + 1))?;
+            if dim == 0 {
+                dim = v.len();
+            }
+            if v.len() != dim || dim == 0 {
+                return Err(format!("vectors line {}: wrong dimension", n + 1));
+            }
+            if !seen.insert(word) {
+                continue;
+            }
+            words.push(word);
+            vals.extend(v.iter().map(|x| x * factor));
+        }
+        let max = vals.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        Ok(VectorTable {
+            dim,
+            index: words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.to_string(), i as u32))
+                .collect(),
+            values: vals.iter().map(|x| (x / scale).round() as i8).collect(),
+            scale,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Row of a word, `u32::MAX` for none.
+    pub fn row_of(&self, key: &str) -> u32 {
+        self.index.get(key).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The de-quantised vector of a row (empty for `u32::MAX` or a bad row).
+    #[inline]
+    pub fn vector(&self, row: u32, out: &mut Vec<f32>) {
+        out.clear();
+        let at = row as usize * self.dim;
+        if let Some(v) = self.values.get(at..at + self.dim) {
+            out.extend(v.iter().map(|&q| q as f32 * self.scale));
+        }
+    }
+
+    /// Words in row order.
+    pub fn rows(&self) -> Vec<&str> {
+        let mut words: Vec<(&String, &u32)> = self.index.iter().collect();
+        words.sort_by_key(|(_, &i)| i);
+        words.into_iter().map(|(w, _)| w.as_str()).collect()
     }
 }
 
@@ -283,12 +418,24 @@ pub struct DocFeatures {
     pub keys: Vec<u64>,
     /// `offsets[s][i]..offsets[s][i+1]` are the keys of token i of sentence s.
     pub offsets: Vec<Vec<u32>>,
+    /// Per sentence, the vector row of each token (`u32::MAX`: none); empty without
+    /// dense features.
+    pub vec_rows: Vec<Vec<u32>>,
 }
 
 impl DocFeatures {
     pub fn token(&self, s: usize, i: usize) -> &[u64] {
         let o = &self.offsets[s];
         &self.keys[o[i] as usize..o[i + 1] as usize]
+    }
+
+    /// Vector rows of the tokens at offsets -1, 0, +1 of token i (`u32::MAX`: none).
+    pub fn window_rows(&self, s: usize, i: usize) -> [u32; VEC_WINDOW] {
+        let Some(r) = self.vec_rows.get(s) else {
+            return [u32::MAX; VEC_WINDOW];
+        };
+        let at = |j: Option<usize>| j.and_then(|j| r.get(j)).copied().unwrap_or(u32::MAX);
+        [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
     }
 }
 
@@ -467,40 +614,48 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
     let mut out = DocFeatures {
         keys: Vec::with_capacity(toks.iter().map(|s| s.len()).sum::<usize>() * 64),
         offsets: Vec::with_capacity(toks.len()),
+        vec_rows: Vec::new(),
     };
+    if cfg.vectors && !hints_only {
+        out.vec_rows = toks
+            .iter()
+            .map(|s| s.iter().map(|t| lex.vectors.row_of(&t.norm)).collect())
+            .collect();
+    }
     let mut gaz: Vec<Vec<(u8, u8)>> = Vec::new();
     for (s, sent) in toks.iter().enumerate() {
         let n = sent.len();
         // Gazetteer matches: (list, position code) per token.
         gaz.clear();
         gaz.resize(n, Vec::new());
-        if cfg.gazetteer && !lex.gazetteer.is_empty() && !hints_only {
-            let mut phrase = String::new();
+        if cfg.gazetteer && !lex.gazetteer_index.is_empty() && !hints_only {
             for i in 0..n {
-                phrase.clear();
+                let mut h = FeatHash::new(60);
                 for len in 1..=lex.gazetteer_max_len.min(n - i) {
-                    if len > 1 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(&sent[i + len - 1].norm);
-                    if let Some(&mask) = lex.gazetteer.get(phrase.as_str()) {
-                        for list in 0..32u8 {
-                            if mask & (1 << list) == 0 {
-                                continue;
-                            }
-                            for k in 0..len {
-                                let pos = if len == 1 {
-                                    3
-                                } else if k == 0 {
-                                    0
-                                } else if k == len - 1 {
-                                    2
-                                } else {
-                                    1
-                                };
-                                gaz[i + k].push((list, pos));
-                            }
+                    h = gaz_hash(h, &sent[i + len - 1].norm);
+                    let Some(&entry) = lex.gazetteer_index.get(&h.finish()) else {
+                        break;
+                    };
+                    let mask = entry as u32;
+                    for list in 0..32u8 {
+                        if mask & (1 << list) == 0 {
+                            continue;
                         }
+                        for k in 0..len {
+                            let pos = if len == 1 {
+                                3
+                            } else if k == 0 {
+                                0
+                            } else if k == len - 1 {
+                                2
+                            } else {
+                                1
+                            };
+                            gaz[i + k].push((list, pos));
+                        }
+                    }
+                    if entry & GAZ_PREFIX == 0 {
+                        break;
                     }
                 }
             }
@@ -709,5 +864,56 @@ mod tests {
         let without = extract(&Lexicon::default(), cfg, &[vec!["in", "NEW", "YORK"]]);
         assert!(with.token(0, 1).len() > without.token(0, 1).len());
         assert_eq!(with.token(0, 0).len(), without.token(0, 0).len());
+    }
+
+    #[test]
+    fn gazetteer_index_matches_long_phrases_and_stops_early() {
+        let mut lex = Lexicon::default();
+        lex.load_gazetteer("org\tNew York Times\ncity\tNew York\n")
+            .unwrap();
+        lex.load_gazetteer("# second file\ncity\tBoston\n").unwrap();
+        assert_eq!(lex.gazetteer_names, ["org", "city"]);
+        let cfg = FeatureConfig::default();
+        let sent = vec!["the", "New", "York", "Times", "New", "Jersey", "BOSTON"];
+        let with = extract(&lex, cfg, std::slice::from_ref(&sent));
+        let without = extract(&Lexicon::default(), cfg, &[sent]);
+        let extra = |i: usize| with.token(0, i).len() - without.token(0, i).len();
+        // Two features per (list, position) match.
+        assert_eq!(extra(0), 0);
+        assert_eq!(extra(1), 4); // B of the org and B of the city
+        assert_eq!(extra(2), 4); // I of the org and L of the city
+        assert_eq!(extra(3), 2); // L of the org
+        assert_eq!(extra(4), 0); // "New Jersey" is no phrase
+        assert_eq!(extra(5), 0);
+        assert_eq!(extra(6), 2); // U of the city, whatever the case
+    }
+
+    #[test]
+    fn vector_table_parses_quantises_and_gives_window_rows() {
+        let v =
+            VectorTable::parse("#c\nberlin\t0.5 -1.0\nparis\t0.25 0\nberlin\t9 9\n", 2.0).unwrap();
+        assert_eq!((v.dim, v.len()), (2, 2));
+        let mut out = Vec::new();
+        v.vector(v.row_of("berlin"), &mut out);
+        assert!((out[0] - 1.0).abs() < 0.02 && (out[1] + 2.0).abs() < 0.02);
+        v.vector(u32::MAX, &mut out);
+        assert!(out.is_empty());
+        assert!(VectorTable::parse("a\t1 2\nb\t1\n", 1.0).is_err());
+        assert!(VectorTable::parse("a 1 2\n", 1.0).is_err());
+
+        let lex = Lexicon {
+            vectors: v,
+            ..Lexicon::default()
+        };
+        let cfg = FeatureConfig {
+            vectors: true,
+            ..FeatureConfig::default()
+        };
+        let f = extract(&lex, cfg, &[vec!["PARIS", "or", "Berlin"]]);
+        assert_eq!(f.window_rows(0, 0), [u32::MAX, 1, u32::MAX]);
+        assert_eq!(f.window_rows(0, 1), [1, u32::MAX, 0]);
+        assert_eq!(f.window_rows(0, 2), [u32::MAX, 0, u32::MAX]);
+        let off = extract(&lex, FeatureConfig::default(), &[vec!["Berlin"]]);
+        assert_eq!(off.window_rows(0, 0), [u32::MAX; VEC_WINDOW]);
     }
 }

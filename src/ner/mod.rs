@@ -2,9 +2,10 @@
 //!
 //! - [`conll`]: reading CoNLL files (IOB1/IOB2/BILOU) and writing conlleval input;
 //! - [`conlleval`]: exact-span precision/recall/F1 per type, conlleval's report;
-//! - [`features`]: hashed word, shape, affix, cluster, gazetteer and document features;
+//! - [`features`]: hashed word, shape, affix, cluster, gazetteer and document features,
+//!   and the word vectors of the dense features;
 //! - [`model`]: BILOU labels, Viterbi decoding, the model file;
-//! - [`train`]: averaged structured perceptron training;
+//! - [`train`]: averaged structured perceptron training (optionally several, averaged);
 //! - [`tagger`]: the `ner` pipeline stage ([`NerTagger`]).
 //!
 //! The shipped model is `models/ner.bin`; `models/ner.md` is its card.

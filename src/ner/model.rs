@@ -1,7 +1,7 @@
 //! The NER model: BILOU labels, a linear scorer over hashed features, first-order
 //! transition scores, Viterbi decoding, and a compact binary file format.
 
-use super::features::{ClusterTable, FeatureConfig, Lexicon};
+use super::features::{ClusterTable, FeatureConfig, Lexicon, VectorTable, VEC_WINDOW};
 use super::hash::IdMap;
 use crate::document::EntityLabel;
 use std::io::{Read, Write};
@@ -194,6 +194,38 @@ pub fn viterbi(em: &[f32], n: usize, t: &Transitions) -> Vec<u8> {
     out
 }
 
+/// Add the scores of dense weights `dense` (`[(slot * dim + d) * NL + label]`) for the
+/// vectors of rows `rows` (`u32::MAX`: none) into `out`. Written over fixed-size
+/// arrays so that the label loop vectorises.
+#[inline]
+pub fn add_dense(dense: &[f32], table: &VectorTable, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
+    let dim = table.dim;
+    if dense.len() != VEC_WINDOW * dim * NL {
+        return;
+    }
+    let Some(Ok(out)) = out.get_mut(..NL).map(<&mut [f32; NL]>::try_from) else {
+        return;
+    };
+    let mut acc = *out;
+    for (slot, &r) in rows.iter().enumerate() {
+        let at = r as usize * dim;
+        let Some(v) = table.values.get(at..at + dim) else {
+            continue;
+        };
+        let w = &dense[slot * dim * NL..(slot + 1) * dim * NL];
+        for (&q, wd) in v.iter().zip(w.chunks_exact(NL)) {
+            let x = q as f32 * table.scale;
+            let Ok(wd) = <&[f32; NL]>::try_from(wd) else {
+                continue;
+            };
+            for l in 0..NL {
+                acc[l] += x * wd[l];
+            }
+        }
+    }
+    *out = acc;
+}
+
 /// One linear stage: feature weights and transition scores.
 #[derive(Debug, Clone, Default)]
 pub struct Scorer {
@@ -202,9 +234,19 @@ pub struct Scorer {
     /// `weights[row * NL + label]`.
     pub weights: Vec<f32>,
     pub transitions: Transitions,
+    /// Dense weights, `dense[(slot * dim + d) * NL + label]` for the vectors of the
+    /// window's tokens (slot 0: previous token); empty without dense features.
+    pub dense: Vec<f32>,
 }
 
 impl Scorer {
+    /// The dense features' scores for each label: the vectors of the token window
+    /// `rows` (see `DocFeatures::window_rows`) times the dense weights, added into `out`.
+    #[inline]
+    pub fn dense_emissions(&self, table: &VectorTable, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
+        add_dense(&self.dense, table, rows, out);
+    }
+
     /// Sum of the weights of `keys` for each label, added into `out`.
     #[inline]
     pub fn emissions(&self, keys: &[u64], out: &mut [f32]) {
@@ -330,6 +372,41 @@ fn read_table(r: &mut R) -> Result<ClusterTable, String> {
     Ok(t)
 }
 
+/// A vector table: dimension, word count, scale, then each word and its values.
+fn write_vectors(w: &mut W, t: &VectorTable) {
+    w.u32(t.dim as u32);
+    let rows = t.rows();
+    w.u32(rows.len() as u32);
+    w.f32(t.scale);
+    for (i, word) in rows.into_iter().enumerate() {
+        w.str(word);
+        for &q in &t.values[i * t.dim..(i + 1) * t.dim] {
+            w.u8(q as u8);
+        }
+    }
+}
+
+fn read_vectors(r: &mut R) -> Result<VectorTable, String> {
+    let dim = r.u32()? as usize;
+    let n = r.u32()? as usize;
+    if dim > 4096 || n > 1 << 24 {
+        return Err("model file: implausible vector table".into());
+    }
+    let mut t = VectorTable {
+        dim,
+        scale: r.f32()?,
+        ..Default::default()
+    };
+    t.index.reserve(n);
+    t.values.reserve(n * dim);
+    for i in 0..n {
+        let word = r.str()?.to_string();
+        t.values.extend(r.take(dim)?.iter().map(|&b| b as i8));
+        t.index.insert(word, i as u32);
+    }
+    Ok(t)
+}
+
 impl NerModel {
     /// Serialize: weights are quantized to 16 bits and stored sparsely.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -358,9 +435,13 @@ impl NerModel {
         if self.cfg.cased_clusters {
             write_table(&mut w, &lex.cased);
         }
+        // Likewise the word vectors, and each stage's dense weights.
+        if self.cfg.vectors {
+            write_vectors(&mut w, &lex.vectors);
+        }
         w.u32(self.stages.len() as u32);
         for st in &self.stages {
-            write_scorer(&mut w, st);
+            write_scorer(&mut w, st, self.cfg.vectors);
         }
         buf
     }
@@ -390,8 +471,12 @@ impl NerModel {
             lex.gazetteer.insert(p, m);
         }
         lex.gazetteer_max_len = (r.u32()? as usize).min(6);
+        lex.index_gazetteer();
         if cfg.cased_clusters {
             lex.cased = read_table(&mut r)?;
+        }
+        if cfg.vectors {
+            lex.vectors = read_vectors(&mut r)?;
         }
         let ns = r.u32()? as usize;
         if ns > 8 {
@@ -399,7 +484,7 @@ impl NerModel {
         }
         let mut stages = Vec::with_capacity(ns);
         for _ in 0..ns {
-            stages.push(read_scorer(&mut r)?);
+            stages.push(read_scorer(&mut r, cfg.vectors)?);
         }
         Ok(NerModel {
             cfg,
@@ -425,7 +510,13 @@ impl NerModel {
     }
 }
 
-fn write_scorer(w: &mut W, st: &Scorer) {
+fn write_scorer(w: &mut W, st: &Scorer, dense: bool) {
+    if dense {
+        w.u32(st.dense.len() as u32);
+        for &x in &st.dense {
+            w.f32(x);
+        }
+    }
     for v in st
         .transitions
         .trans
@@ -467,7 +558,17 @@ fn write_scorer(w: &mut W, st: &Scorer) {
     }
 }
 
-fn read_scorer(r: &mut R) -> Result<Scorer, String> {
+fn read_scorer(r: &mut R, dense: bool) -> Result<Scorer, String> {
+    let mut dense_w = Vec::new();
+    if dense {
+        let n = r.u32()? as usize;
+        if n > 1 << 24 {
+            return Err("model file: implausible dense weights".into());
+        }
+        for _ in 0..n {
+            dense_w.push(r.f32()?);
+        }
+    }
     let mut t = Transitions::default();
     for v in t.trans.iter_mut().chain(&mut t.start).chain(&mut t.end) {
         *v = r.f32()?;
@@ -496,6 +597,7 @@ fn read_scorer(r: &mut R) -> Result<Scorer, String> {
         index,
         weights,
         transitions: t,
+        dense: dense_w,
     })
 }
 
@@ -580,5 +682,35 @@ mod tests {
         assert!(back.cfg.cased_clusters);
         assert_eq!(back.lexicon.cased.granularities, 2);
         assert_eq!(back.lexicon.cased.get("US"), Some(&[0u16, 2][..]));
+
+        // So do word vectors and each stage's dense weights (here only the first's).
+        m.cfg.vectors = true;
+        m.lexicon.vectors = VectorTable::parse("berlin\t0.5 -1\nparis\t0 0.25\n", 1.0).unwrap();
+        m.stages[0].dense = (0..VEC_WINDOW * 2 * NL).map(|i| i as f32 / 8.0).collect();
+        let back = NerModel::from_bytes(&m.to_bytes()).unwrap();
+        assert!(back.cfg.vectors && back.cfg.cased_clusters);
+        assert_eq!(back.lexicon.vectors.values, m.lexicon.vectors.values);
+        assert_eq!(back.lexicon.vectors.row_of("paris"), 1);
+        assert_eq!(back.stages[0].dense, m.stages[0].dense);
+        assert!(back.stages[1].dense.is_empty());
+        let bytes = m.to_bytes();
+        assert!(NerModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+    }
+
+    #[test]
+    fn dense_scores_are_vector_times_weights() {
+        let table = VectorTable::parse("a\t1 0.5\nb\t-1 0\n", 1.0).unwrap();
+        let mut dense = vec![0f32; VEC_WINDOW * 2 * NL];
+        dense[2 * NL + 3] = 2.0; // slot 1 (the token), dimension 0, label 3
+        dense[(2 + 1) * NL + 3] = 4.0; // slot 1, dimension 1, label 3
+        dense[5] = 1.0; // slot 0 (previous token), dimension 0, label 5
+        let mut out = vec![0f32; NL];
+        add_dense(&dense, &table, [1, 0, u32::MAX], &mut out);
+        assert!((out[3] - 4.0).abs() < 0.05, "{out:?}");
+        assert!((out[5] + 1.0).abs() < 0.05, "{out:?}");
+        // Weights of another shape (e.g. none) add nothing.
+        let mut out2 = vec![0f32; NL];
+        add_dense(&[], &table, [0, 0, 0], &mut out2);
+        assert!(out2.iter().all(|&x| x == 0.0));
     }
 }

@@ -105,7 +105,7 @@ impl NerTagger {
 
     /// Stage after stage, each extracting all its features: the reference the
     /// fast two-stage path must agree with.
-    fn label_stagewise<S: AsRef<str>, V: AsRef<[S]>>(
+    pub(crate) fn label_stagewise<S: AsRef<str>, V: AsRef<[S]>>(
         &self,
         sentences: &[V],
         stages: usize,
@@ -121,7 +121,11 @@ impl NerTagger {
                 em.clear();
                 em.resize(n * NL, 0.0);
                 for i in 0..n {
-                    st.emissions(feats.token(s, i), &mut em[i * NL..(i + 1) * NL]);
+                    let out = &mut em[i * NL..(i + 1) * NL];
+                    st.emissions(feats.token(s, i), out);
+                    if m.cfg.vectors {
+                        st.dense_emissions(&m.lexicon.vectors, feats.window_rows(s, i), out);
+                    }
                 }
                 next.push(viterbi(&em, n, &st.transitions));
             }
@@ -160,6 +164,11 @@ impl NerTagger {
                         add_row(&one.weights, r1, e1);
                         add_row(&two.weights, r2, e2);
                     }
+                }
+                if m.cfg.vectors {
+                    let rows = base.window_rows(s, i);
+                    one.dense_emissions(&m.lexicon.vectors, rows, e1);
+                    two.dense_emissions(&m.lexicon.vectors, rows, e2);
                 }
             }
             first.push(viterbi(&em, n, &one.transitions));
