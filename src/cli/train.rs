@@ -49,12 +49,16 @@ pub struct CuesArgs {
     bits: u32,
     /// Margin by which "begins a cue" must win for a word the lexicon does not
     /// know to start a cue (higher: fewer, surer cues).
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, default_value_t = 0.0)]
     threshold: f32,
     /// Margin by which "no cue" must win for the model to overrule a lexicon cue
     /// ("inf" never overrules).
     #[arg(long, default_value_t = 12.0)]
     veto: f32,
+    /// Words seen this often in training and never at a cue's start are not scored
+    /// as cue starts (speed; 0 scores every word).
+    #[arg(long, default_value_t = 20)]
+    never_begins_min: usize,
 }
 
 #[derive(Args)]
@@ -301,6 +305,14 @@ fn cues(a: CuesArgs) -> Result<i32> {
     });
     model.threshold = a.threshold;
     model.veto = a.veto;
+    model.never_begins = cue_train::never_begins(&train, a.never_begins_min)
+        .into_iter()
+        .collect();
+    eprintln!(
+        "{} words seen at least {} times never begin a cue",
+        model.never_begins.len(),
+        a.never_begins_min
+    );
     if !dev.is_empty() {
         let s = cue_train::score(&model, &dev);
         eprintln!(

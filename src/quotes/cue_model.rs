@@ -10,17 +10,20 @@
 //! same source/content patterns as a lexicon cue then try to complete: the model
 //! proposes cues, the patterns still decide whether an attribution is there.
 //!
-//! File format (`models/cues.bin`, little-endian): magic `BYLCUE02`, `bits: u32`
+//! File format (`models/cues.bin`, little-endian): magic `BYLCUE03`, `bits: u32`
 //! (the table holds `3 · 2^bits` weights), `threshold: f32`, `veto: f32`, `count: u32`, then
 //! `count` pairs of `(index: u32, weight: f32)` for the non-zero weights. Each
-//! feature has one slot per label (outside / begin / inside a cue).
+//! feature has one slot per label (outside / begin / inside a cue). Then `n: u32`
+//! and `n` word hashes (u64) of the words that never begin a cue.
 
 use super::lexicon::{CueClass, QuoteLexicon, SourceWord};
 use crate::document::{Document, EntityLabel};
 use crate::ner::hash::FeatHash;
+use crate::ner::hash::IdBuild;
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
-const MAGIC: &[u8; 8] = b"BYLCUE02";
+const MAGIC: &[u8; 8] = b"BYLCUE03";
 
 /// Labels: a word outside any cue, the first word of a cue, a later word of one.
 pub const OUTSIDE: usize = 0;
@@ -41,19 +44,33 @@ pub struct CueModel {
     /// Margin by which "outside" must beat the other labels for the model to
     /// overrule a lexicon cue ("the two states": not the verb).
     pub veto: f32,
+    /// Words (hashes of their lower-case forms, [`word_hash`]) that were frequent in
+    /// training and never began a cue: not scored as cue starts, which saves most of
+    /// the scoring time ("the", "of", "Trump").
+    pub never_begins: HashSet<u64, IdBuild>,
     weights: Vec<f32>,
 }
 
-/// What the features of one document read, computed once per document.
+/// What the features of one document read, computed once per document so that
+/// scoring a word hashes no strings.
 pub struct CueContext<'a> {
     pub words: &'a [&'a str],
     pub in_quote: &'a [bool],
     /// Per token: 0 outside entities, else `1 + 2·label + (1 if the entity's last token)`.
     pub entity: Vec<u8>,
+    /// Per token: the hash of the lower-cased word.
+    lower: Vec<u64>,
+    /// Per token: the cue-lexicon class starting there (see [`cue_class_id`]).
+    lexicon: Vec<u8>,
+    /// Per token: the source-word class (see [`source_word_id`]).
+    source_word: Vec<u8>,
+    /// Quotation tokens before each token (`quoted[i]` = how many of `0..i`).
+    quoted: Vec<u32>,
 }
 
 impl<'a> CueContext<'a> {
     pub fn new(doc: &Document, words: &'a [&'a str], in_quote: &'a [bool]) -> Self {
+        let lx = QuoteLexicon::get();
         let mut entity = vec![0u8; words.len()];
         for e in &doc.entities {
             let label = match e.label {
@@ -67,12 +84,44 @@ impl<'a> CueContext<'a> {
                 *slot = 1 + 2 * label + u8::from(k + 1 == b);
             }
         }
+        // Lexicon classes per sentence, so that multi-word cues stop at its end.
+        let mut lexicon = vec![0u8; words.len()];
+        for sent in &doc.sentences {
+            let (a, b) = (
+                sent.tokens.0 as usize,
+                (sent.tokens.1 as usize).min(words.len()),
+            );
+            for (i, slot) in lexicon.iter_mut().enumerate().take(b).skip(a) {
+                *slot = cue_class_id(lx.cue_at(&words[..b], i));
+            }
+        }
+        let mut quoted = Vec::with_capacity(words.len() + 1);
+        let mut n = 0u32;
+        quoted.push(0);
+        for &q in in_quote.iter().take(words.len()) {
+            n += u32::from(q);
+            quoted.push(n);
+        }
         CueContext {
             words,
             in_quote,
             entity,
+            lower: words.iter().map(|w| word_hash(w)).collect(),
+            lexicon,
+            source_word: words.iter().map(|w| source_word_id(w, lx)).collect(),
+            quoted,
         }
     }
+
+    /// The hash of token `i`'s lower-cased word (what the "never begins" list holds).
+    pub fn word_hash(&self, i: usize) -> u64 {
+        self.lower[i]
+    }
+}
+
+/// The hash of a word's lower-case form.
+pub fn word_hash(w: &str) -> u64 {
+    lower(FeatHash::new(1000), w).finish()
 }
 
 /// Whether token `i` is scored at all: a word outside quotation marks.
@@ -114,7 +163,7 @@ fn lower(h: FeatHash, w: &str) -> FeatHash {
     }
 }
 
-fn cue_class_id(c: Option<(usize, CueClass)>) -> u64 {
+fn cue_class_id(c: Option<(usize, CueClass)>) -> u8 {
     match c {
         None => 0,
         Some((_, CueClass::Speech)) => 1,
@@ -125,7 +174,7 @@ fn cue_class_id(c: Option<(usize, CueClass)>) -> u64 {
     }
 }
 
-fn source_word_id(w: &str, lx: &QuoteLexicon) -> u64 {
+fn source_word_id(w: &str, lx: &QuoteLexicon) -> u8 {
     match lx.source_word(w) {
         None => 0,
         Some(SourceWord::Pronoun) => 1,
@@ -147,65 +196,58 @@ fn bucket(n: usize) -> u64 {
 /// The hashed features of token `i` in the sentence `[a, b)`; `out` is cleared first.
 pub fn features(ctx: &CueContext, (a, b): (usize, usize), i: usize, out: &mut Vec<u64>) {
     out.clear();
-    let lx = QuoteLexicon::get();
     let w = ctx.words;
-    let word = |k: isize| -> &str {
+    // Words outside the sentence read as boundary markers.
+    let at = |k: isize| -> Option<usize> {
         let j = i as isize + k;
-        if j < a as isize {
-            "<s>"
-        } else if j >= b as isize {
-            "</s>"
-        } else {
-            w[j as usize]
+        (j >= a as isize && j < b as isize).then_some(j as usize)
+    };
+    let word = |k: isize| -> u64 {
+        match at(k) {
+            Some(j) => ctx.lower[j],
+            None if k < 0 => 1,
+            None => 2,
         }
     };
-    let ent = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < a as isize || j >= b as isize {
-            99
-        } else {
-            ctx.entity[j as usize] as u64
-        }
-    };
-    let w0 = word(0);
+    let ent = |k: isize| -> u64 { at(k).map_or(99, |j| ctx.entity[j] as u64) };
+    let lexicon = |k: isize| -> u64 { at(k).map_or(9, |j| ctx.lexicon[j] as u64) };
+    let w0 = w[i];
+    let (wm2, wm1, wp1, wp2, l0) = (word(-2), word(-1), word(1), word(2), word(0));
     out.push(FeatHash::new(0).finish());
-    out.push(lower(FeatHash::new(1), w0).finish());
-    out.push(lower(FeatHash::new(2), word(-1)).finish());
-    out.push(lower(FeatHash::new(3), word(1)).finish());
-    out.push(lower(FeatHash::new(4), word(-2)).finish());
-    out.push(lower(FeatHash::new(5), word(2)).finish());
-    out.push(lower(lower(FeatHash::new(6), word(-1)), w0).finish());
-    out.push(lower(lower(FeatHash::new(7), w0), word(1)).finish());
-    let chars: Vec<char> = w0.chars().collect();
+    out.push(FeatHash::new(1).num(l0).finish());
+    out.push(FeatHash::new(2).num(wm1).finish());
+    out.push(FeatHash::new(3).num(wp1).finish());
+    out.push(FeatHash::new(4).num(wm2).finish());
+    out.push(FeatHash::new(5).num(wp2).finish());
+    out.push(FeatHash::new(6).num(wm1).num(l0).finish());
+    out.push(FeatHash::new(7).num(l0).num(wp1).finish());
+    // Suffixes of 2–4 characters (by char boundary, no allocation).
+    let n_chars = w0.chars().count();
     for (t, n) in [(8u32, 2usize), (9, 3), (10, 4)] {
-        if chars.len() > n {
-            let suffix: String = chars[chars.len() - n..].iter().collect();
-            out.push(lower(FeatHash::new(t), &suffix).finish());
+        if n_chars > n {
+            if let Some((start, _)) = w0.char_indices().rev().nth(n - 1) {
+                out.push(lower(FeatHash::new(t), &w0[start..]).finish());
+            }
         }
     }
     let s0 = shape(w0);
-    out.push(FeatHash::new(11).num(s0).num(shape(word(-1))).finish());
+    let sm1 = at(-1).map_or(4, |j| shape(w[j]));
+    out.push(FeatHash::new(11).num(s0).num(sm1).finish());
     out.push(FeatHash::new(12).num(s0).num(u64::from(i == a)).finish());
     out.push(FeatHash::new(13).num(ent(-1)).finish());
     out.push(FeatHash::new(14).num(ent(0)).finish());
     out.push(FeatHash::new(15).num(ent(1)).finish());
     out.push(FeatHash::new(16).num(ent(-1)).num(s0).finish());
-    let here = cue_class_id(lx.cue_at(&w[..b], i));
-    let prev = if i > a {
-        cue_class_id(lx.cue_at(&w[..b], i - 1))
-    } else {
-        9
-    };
-    let next = if i + 1 < b {
-        cue_class_id(lx.cue_at(&w[..b], i + 1))
-    } else {
-        9
-    };
+    let here = lexicon(0);
     out.push(FeatHash::new(17).num(here).finish());
-    out.push(FeatHash::new(18).num(prev).num(next).finish());
-    out.push(lower(FeatHash::new(19).num(here), w0).finish());
-    out.push(FeatHash::new(20).num(source_word_id(word(-1), lx)).finish());
-    out.push(FeatHash::new(21).num(source_word_id(w0, lx)).finish());
+    out.push(FeatHash::new(18).num(lexicon(-1)).num(lexicon(1)).finish());
+    out.push(FeatHash::new(19).num(here).num(l0).finish());
+    out.push(
+        FeatHash::new(20)
+            .num(at(-1).map_or(9, |j| ctx.source_word[j] as u64))
+            .finish(),
+    );
+    out.push(FeatHash::new(21).num(ctx.source_word[i] as u64).finish());
     // A complement clause or a quotation ahead: "… that", "…: “".
     let ahead = (i + 1..b.min(i + 5)).find(|&k| {
         matches!(
@@ -216,7 +258,7 @@ pub fn features(ctx: &CueContext, (a, b): (usize, usize), i: usize, out: &mut Ve
     let ahead_word = ahead.map_or("", |k| w[k]);
     let ahead = ahead.map_or(0, |k| (k - i) as u64);
     out.push(FeatHash::new(22).num(ahead).str(ahead_word).finish());
-    out.push(lower(FeatHash::new(23), w0).str(ahead_word).finish());
+    out.push(FeatHash::new(23).num(l0).str(ahead_word).finish());
     out.push(
         FeatHash::new(24)
             .num(u64::from(i > a && ctx.in_quote[i - 1]))
@@ -226,7 +268,7 @@ pub fn features(ctx: &CueContext, (a, b): (usize, usize), i: usize, out: &mut Ve
     out.push(FeatHash::new(25).num(bucket(i - a)).finish());
     out.push(FeatHash::new(26).num(bucket(b - i)).finish());
     // A quotation anywhere in the sentence.
-    let quoted = (a..b).any(|k| ctx.in_quote[k]);
+    let quoted = ctx.quoted[b] > ctx.quoted[a];
     out.push(FeatHash::new(27).num(u64::from(quoted)).num(here).finish());
 }
 
@@ -237,6 +279,7 @@ impl CueModel {
             bits,
             threshold: 0.0,
             veto: f32::INFINITY,
+            never_begins: HashSet::default(),
             weights: vec![0.0; LABELS << bits],
         }
     }
@@ -248,6 +291,7 @@ impl CueModel {
             bits,
             threshold,
             veto: f32::INFINITY,
+            never_begins: HashSet::default(),
             weights,
         }
     }
@@ -304,6 +348,11 @@ impl CueModel {
         }
     }
 
+    /// Whether a word (by [`word_hash`]) can begin a cue at all.
+    pub fn may_begin(&self, word: u64) -> bool {
+        !self.never_begins.contains(&word)
+    }
+
     pub fn bits(&self) -> u32 {
         self.bits
     }
@@ -329,6 +378,12 @@ impl CueModel {
         for (k, w) in nonzero {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&w.to_le_bytes());
+        }
+        let mut never: Vec<u64> = self.never_begins.iter().copied().collect();
+        never.sort_unstable();
+        out.extend_from_slice(&(never.len() as u32).to_le_bytes());
+        for h in never {
+            out.extend_from_slice(&h.to_le_bytes());
         }
         out
     }
@@ -359,10 +414,24 @@ impl CueModel {
                 .get_mut(k)
                 .ok_or_else(|| format!("cue model: index {k} out of range"))? = w;
         }
+        let mut p = 24 + 8 * count;
+        let n_never = u32_at(p)? as usize;
+        p += 4;
+        let mut never_begins = HashSet::default();
+        for e in 0..n_never {
+            let q = p + 8 * e;
+            let b = bytes
+                .get(q..q + 8)
+                .ok_or_else(|| "cue model file is truncated".to_string())?;
+            let mut h = [0u8; 8];
+            h.copy_from_slice(b);
+            never_begins.insert(u64::from_le_bytes(h));
+        }
         Ok(CueModel {
             bits,
             threshold,
             veto,
+            never_begins,
             weights,
         })
     }
@@ -378,11 +447,13 @@ mod tests {
         m.update(&[3, 1027, 77], BEGIN, 0.5);
         m.threshold = 0.25;
         m.veto = 12.0;
+        m.never_begins.insert(word_hash("The"));
         let back = CueModel::read(&m.write()).unwrap();
         assert_eq!(back, m);
         // 3 and 1027 share a row in a 2^10 table.
         assert_eq!(back.scores(&[3]), [0.0, 1.0, 0.0]);
         assert_eq!(back.margin(&[3], BEGIN), 1.0);
+        assert!(!back.may_begin(word_hash("the")) && back.may_begin(word_hash("said")));
         assert!(CueModel::read(b"nonsense").is_err());
         let bytes = m.write();
         assert!(CueModel::read(&bytes[..bytes.len() - 3]).is_err());

@@ -17,6 +17,8 @@ use rayon::prelude::*;
 /// One article's examples: the feature buckets of each candidate word and its label.
 pub struct ArticleExamples {
     feats: Vec<Vec<u64>>,
+    /// Each word's [`cue_model::word_hash`].
+    words: Vec<u64>,
     /// [`OUTSIDE`], [`BEGIN`] or [`INSIDE`].
     gold: Vec<u8>,
 }
@@ -112,6 +114,7 @@ fn article_examples(doc: &Document, cues: &[(u32, u32)]) -> ArticleExamples {
     let ctx = CueContext::new(doc, &words, &in_quote);
     let mut out = ArticleExamples {
         feats: Vec::new(),
+        words: Vec::new(),
         gold: Vec::new(),
     };
     let mut buf = Vec::new();
@@ -136,9 +139,32 @@ fn article_examples(doc: &Document, cues: &[(u32, u32)]) -> ArticleExamples {
                 BEGIN
             };
             out.feats.push(buf.clone());
+            out.words.push(ctx.word_hash(i));
             out.gold.push(gold as u8);
         }
     }
+    out
+}
+
+/// Words seen at least `min_count` times in `data` and never at the start of a cue.
+pub fn never_begins(data: &[ArticleExamples], min_count: usize) -> Vec<u64> {
+    if min_count == 0 {
+        return Vec::new();
+    }
+    let mut seen: std::collections::HashMap<u64, (usize, bool)> = Default::default();
+    for art in data {
+        for (&w, &g) in art.words.iter().zip(&art.gold) {
+            let e = seen.entry(w).or_default();
+            e.0 += 1;
+            e.1 |= g as usize == BEGIN;
+        }
+    }
+    let mut out: Vec<u64> = seen
+        .into_iter()
+        .filter(|&(_, (n, began))| n >= min_count && !began)
+        .map(|(w, _)| w)
+        .collect();
+    out.sort_unstable();
     out
 }
 
@@ -252,6 +278,7 @@ mod tests {
                 vec![0, 1, 2],
                 vec![0, 3],
             ],
+            words: vec![10, 20, 20, 10, 30],
             gold: vec![1, 0, 0, 1, 2],
         };
         let data = [art];
@@ -264,5 +291,6 @@ mod tests {
         assert!(epoch >= 1);
         let s = score(&model, &data);
         assert_eq!((s.tp, s.predicted, s.gold), (2, 2, 2));
+        assert_eq!(never_begins(&data, 2), vec![20]);
     }
 }

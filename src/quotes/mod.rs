@@ -446,7 +446,8 @@ impl<'a> LearnedCues<'a> {
     /// labelled inside after it, with a class for the patterns. `None` where the run
     /// reaches a lexicon cue (that one is read on its own).
     fn cue_at(&mut self, (a, b): Range, i: usize) -> Option<(Range, CueClass)> {
-        if self.label((a, b), i) != cue_model::BEGIN {
+        if !self.model.may_begin(self.ctx.word_hash(i)) || self.label((a, b), i) != cue_model::BEGIN
+        {
             return None;
         }
         let lx = QuoteLexicon::get();
@@ -1069,8 +1070,8 @@ mod tests {
 
     #[test]
     fn a_learned_model_proposes_cues_and_vetoes_lexicon_ones() {
-        // Feature template 1 is the lower-cased word; template 0 the bias.
-        let word = |w: &str| FeatHash::new(1).str(w).finish();
+        // Feature template 1 is the lower-cased word (by its hash); template 0 the bias.
+        let word = |w: &str| FeatHash::new(1).num(cue_model::word_hash(w)).finish();
         let mut m = CueModel::empty(12);
         m.update(&[FeatHash::new(0).finish()], cue_model::OUTSIDE, 1.0);
         m.update(&[word("scolded")], cue_model::BEGIN, 5.0);

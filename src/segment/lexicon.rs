@@ -1,7 +1,8 @@
 //! The word lists segmentation reads: abbreviations and sentence starters,
 //! shipped as data under `data/` and parsed once.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these maps are read once per token, where SipHash showed in profiles.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How an abbreviation behaves at a possible sentence end.
@@ -44,7 +45,7 @@ impl Lexicon {
     }
 
     fn parse(abbreviations: &str, starters: &str) -> Lexicon {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in data_lines(abbreviations) {
             let Some((class, form)) = line.split_once('\t') else {
                 continue;

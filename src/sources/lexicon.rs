@@ -1,7 +1,8 @@
 //! The word lists and anonymity-statement patterns of the `sources` stage, read
 //! once from `data/sources/` (compiled into the binary).
 
-use std::collections::HashMap;
+// Fx hashing: these maps are read once per token, where SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../../data/sources/lexicon.txt");
@@ -65,6 +66,9 @@ pub struct SourceLexicon {
     document_verbs: Vec<String>,
     copulas: Vec<String>,
     pub statements: Vec<Vec<PatternWord>>,
+    /// Word → the statements that can begin with it (any choice of the leading
+    /// optional words or of the first required one), so a token tries only those.
+    pub statement_starts: HashMap<String, Vec<usize>>,
 }
 
 impl SourceLexicon {
@@ -166,6 +170,19 @@ impl SourceLexicon {
                 .collect();
             if pattern.iter().any(|p| !p.optional) {
                 lx.statements.push(pattern);
+            }
+        }
+        for (k, pattern) in lx.statements.iter().enumerate() {
+            for word in pattern
+                .iter()
+                .take(1 + pattern.iter().take_while(|p| p.optional).count())
+            {
+                for choice in &word.choices {
+                    let ids = lx.statement_starts.entry(choice.clone()).or_default();
+                    if ids.last() != Some(&k) {
+                        ids.push(k);
+                    }
+                }
             }
         }
         lx

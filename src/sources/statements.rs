@@ -103,11 +103,11 @@ pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
         let words: Vec<String> = (a..b).map(|i| lower(doc, i)).collect();
         let mut k = 0;
         while k < words.len() {
-            let hit = lx
-                .statements
-                .iter()
-                .filter_map(|p| match_at(&words, k, p).filter(|&e| e > k))
-                .max();
+            let hit = lx.statement_starts.get(&words[k]).and_then(|ids| {
+                ids.iter()
+                    .filter_map(|&p| match_at(&words, k, &lx.statements[p]).filter(|&e| e > k))
+                    .max()
+            });
             let Some(e) = hit else {
                 k += 1;
                 continue;

@@ -47,11 +47,18 @@ enum Gender {
     Female,
 }
 
+/// A word without its possessive ending ("Trump's", "Trump’s").
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
 /// Words of an entity mention without possessive endings or titles.
 fn name_words(text: &str) -> Vec<&str> {
     let mut words: Vec<&str> = text
         .split_whitespace()
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .map(strip_possessive)
         .filter(|w| !w.is_empty())
         .collect();
     while words.len() > 1 && is_honorific(words[0]) {
@@ -63,7 +70,7 @@ fn name_words(text: &str) -> Vec<&str> {
 /// Whether `short` is the initials of `long`: "IMF" of "International Monetary
 /// Fund", "S.E.C." of "Securities and Exchange Commission" (lowercase words skipped).
 fn is_acronym_of(short: &str, long: &str) -> bool {
-    let short = short.trim_end_matches("'s").trim_end_matches("’s");
+    let short = strip_possessive(short);
     let mut initials = long
         .split_whitespace()
         .filter_map(|w| w.chars().next())
@@ -129,9 +136,30 @@ fn is_honorific(w: &str) -> bool {
 }
 
 /// Build `doc.clusters` from `doc.entities`; returns each cluster's gender, when known.
+/// What matching reads of a cluster's canonical name, kept beside it so that each
+/// new mention compares against every cluster without re-splitting names.
+struct ClusterKey {
+    /// The surname, lower-cased.
+    surname: String,
+    first: String,
+    words: usize,
+}
+
+impl ClusterKey {
+    fn of(canonical: &str) -> ClusterKey {
+        let words = name_words(canonical);
+        ClusterKey {
+            surname: surname(&words).map(str::to_lowercase).unwrap_or_default(),
+            first: words.first().map(|w| w.to_string()).unwrap_or_default(),
+            words: words.len(),
+        }
+    }
+}
+
 fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     doc.clusters.clear();
     let mut genders: Vec<Option<Gender>> = Vec::new();
+    let mut keys: Vec<ClusterKey> = Vec::new();
     for e in 0..doc.entities.len() {
         let text = doc.entities[e].text.clone();
         let entity = &doc.entities[e];
@@ -154,12 +182,11 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
         // "Norman Ham … Ham said": a lone word the tagger typed as an organization or
         // place, which is the surname of a person named in full earlier, is that person.
         let label = if label != EntityLabel::PER && words.len() == 1 {
-            let person = doc.clusters.iter().any(|c| {
-                let cwords = name_words(&c.canonical);
-                c.label == EntityLabel::PER
-                    && cwords.len() > 1
-                    && surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
-            });
+            let person = doc
+                .clusters
+                .iter()
+                .zip(&keys)
+                .any(|(c, k)| c.label == EntityLabel::PER && k.words > 1 && k.surname == key);
             if person {
                 doc.entities[e].label = EntityLabel::PER;
                 EntityLabel::PER
@@ -188,11 +215,11 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             if cluster.label != label {
                 return false;
             }
-            let cwords = name_words(&cluster.canonical);
+            let k = &keys[c];
             match label {
                 EntityLabel::PER => {
-                    surname(&cwords).is_some_and(|w| w.to_lowercase() == key)
-                        && (words.len() == 1 || cwords.len() == 1 || cwords[0] == words[0])
+                    k.surname == key
+                        && (words.len() == 1 || k.words == 1 || k.first == words[0])
                         // "Mrs. Clinton" is not Bill Clinton.
                         && (gender.is_none() || genders[c].is_none() || genders[c] == gender)
                 }
@@ -200,9 +227,7 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
                     is_acronym_of(&entity.text, &cluster.canonical)
                         || is_acronym_of(&cluster.canonical, &entity.text)
                         || cluster.canonical.eq_ignore_ascii_case(&entity.text)
-                        || (words.len() == 1
-                            && cwords.len() > 1
-                            && surname(&cwords).is_some_and(|w| w.eq_ignore_ascii_case(last)))
+                        || (words.len() == 1 && k.words > 1 && k.surname == key)
                 }
             }
         };
@@ -229,16 +254,19 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
         let c = match target {
             Some(c) => {
                 let cluster = &mut doc.clusters[c];
-                if words.len() > name_words(&cluster.canonical).len() {
+                if words.len() > keys[c].words {
                     cluster.canonical = words.join(" ");
+                    keys[c] = ClusterKey::of(&cluster.canonical);
                 }
                 cluster.mentions.push(e as u32);
                 c
             }
             None => {
+                let canonical = words.join(" ");
+                keys.push(ClusterKey::of(&canonical));
                 doc.clusters.push(EntityCluster {
                     id: doc.clusters.len() as u32,
-                    canonical: words.join(" "),
+                    canonical,
                     label,
                     mentions: vec![e as u32],
                 });
