@@ -45,7 +45,7 @@ pub struct CuesArgs {
     #[arg(long, default_value_t = 2018)]
     seed: u64,
     /// Size of the hashed weight table, as a power of two.
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(8..=26))]
+    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u32).range(8..=26))]
     bits: u32,
     /// Margin by which "begins a cue" must win for a word the lexicon does not
     /// know to start a cue (higher: fewer, surer cues).
