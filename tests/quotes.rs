@@ -811,3 +811,16 @@ fn an_apposition_source_is_the_name_before_its_comma() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_short_signature_sentence_and_a_clause_final_act_verb_attribute_a_quotation() {
+    // `“….” Trump said.`: the splitter ends the sentence at `.”`; the short sentence
+    // after it only names the speaker.
+    let qs = quotes("“I hope you are able to find the emails that are missing.” Trump said.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].source.as_deref(), Some("Trump"));
+    // A speech-act verb that ends its clause reads as a verb of saying.
+    let q = one("“Compare him to Hillary and you will see the difference,” Gorka urged.");
+    assert_eq!(q.source.as_deref(), Some("Gorka"));
+    assert_eq!(q.cue.as_deref(), Some("urged"));
+}

@@ -517,7 +517,12 @@ fn attribution_after(
         // The sentence splitter ends a sentence at `!”` or `?”` before a capital, so
         // `“… Trump!” US Senator Jeff Sessions said …` continues in the next sentence.
         let exclaims = end >= 2 && matches!(t.words[end - 2], "!" | "?");
-        if !exclaims && !matches!(t.words[next.tokens.0 as usize], "―" | "—" | "–" | "--") {
+        // `“… missing.” Trump said.`: a short sentence of its own naming the speaker.
+        let signature = end >= 2 && t.words[end - 2] == "." && next.tokens.1 - next.tokens.0 <= 8;
+        if !exclaims
+            && !signature
+            && !matches!(t.words[next.tokens.0 as usize], "―" | "—" | "–" | "--")
+        {
             return None;
         }
         limit = next.tokens.1 as usize;
@@ -557,7 +562,9 @@ fn attribution_after(
             (x == c).then_some((y - x, CueClass::Speech))
         });
         if let Some((n, class)) = cue {
-            if !class.can_follow_content() {
+            // A speech-act verb ending its clause reads as a verb of saying: `“…,” Gorka urged.`
+            let ends_clause = c + n >= limit || matches!(t.words[c + n], "." | "," | ";");
+            if !class.can_follow_content() && !(class == CueClass::Act && ends_clause) {
                 return None;
             }
             // "“…,” as Cruz said": the source opens after "as".
