@@ -564,7 +564,8 @@ fn attribution_after(
         if let Some((n, class)) = cue {
             // A speech-act verb ending its clause reads as a verb of saying: `“…,” Gorka urged.`
             let ends_clause = c + n >= limit || matches!(t.words[c + n], "." | "," | ";");
-            if !class.can_follow_content() && !(class == CueClass::Act && ends_clause) {
+            let follows = class.can_follow_content() || (class == CueClass::Act && ends_clause);
+            if !follows {
                 return None;
             }
             // "“…,” as Cruz said": the source opens after "as".
