@@ -10,7 +10,7 @@ use crate::segment::Segmenter;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-/// Precision/recall counts.
+/// Precision/recall counts (segmentation here; also the cue model's trainer).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     pub true_pos: usize,

@@ -113,6 +113,11 @@ impl<'a> CueContext<'a> {
         }
     }
 
+    /// Whether a lexicon cue starts at token `i`.
+    pub fn lexicon_cue(&self, i: usize) -> bool {
+        self.lexicon.get(i).is_some_and(|&c| c != 0)
+    }
+
     /// The hash of token `i`'s lower-cased word (what the "never begins" list holds).
     pub fn word_hash(&self, i: usize) -> u64 {
         self.lower[i]
@@ -272,6 +277,13 @@ pub fn features(ctx: &CueContext, (a, b): (usize, usize), i: usize, out: &mut Ve
     out.push(FeatHash::new(27).num(u64::from(quoted)).num(here).finish());
 }
 
+/// The slot of feature `h` for `label` in a table of `2^bits` rows: a feature's
+/// labels sit side by side, so scoring a word touches one cache line per feature.
+#[inline]
+pub fn slot(bits: u32, h: u64, label: usize) -> usize {
+    (h & ((1u64 << bits) - 1)) as usize * LABELS + label
+}
+
 impl CueModel {
     /// A model with every weight zero: it accepts nothing.
     pub fn empty(bits: u32) -> CueModel {
@@ -309,11 +321,10 @@ impl CueModel {
             .clone()
     }
 
-    /// The table slot of feature `h` for `label`: a feature's labels sit side by
-    /// side, so scoring a word touches one cache line per feature.
+    /// The table slot of feature `h` for `label` (see [`slot`]).
     #[inline]
     pub fn index(&self, h: u64, label: usize) -> usize {
-        (h & ((1u64 << self.bits) - 1)) as usize * LABELS + label
+        slot(self.bits, h, label)
     }
 
     /// The scores of the labels outside, begin and inside a cue for a feature list.
@@ -340,6 +351,22 @@ impl CueModel {
         s[label] - other
     }
 
+    /// The label of a word: [`BEGIN`] needs a margin over the others of more than
+    /// the model's threshold; otherwise the better of outside and inside.
+    pub fn label(&self, feats: &[u64]) -> usize {
+        let s = self.scores(feats);
+        let best = if s[INSIDE] > s[OUTSIDE] {
+            INSIDE
+        } else {
+            OUTSIDE
+        };
+        if s[BEGIN] - s[best] > self.threshold {
+            BEGIN
+        } else {
+            best
+        }
+    }
+
     /// Add `delta` to the weight of every feature in `feats` for `label` (training).
     pub fn update(&mut self, feats: &[u64], label: usize, delta: f32) {
         for &h in feats {
@@ -351,14 +378,6 @@ impl CueModel {
     /// Whether a word (by [`word_hash`]) can begin a cue at all.
     pub fn may_begin(&self, word: u64) -> bool {
         !self.never_begins.contains(&word)
-    }
-
-    pub fn bits(&self) -> u32 {
-        self.bits
-    }
-
-    pub fn weights(&self) -> &[f32] {
-        &self.weights
     }
 
     pub fn write(&self) -> Vec<u8> {

@@ -10,6 +10,7 @@ use super::cue_model::{self, CueContext, CueModel, BEGIN, INSIDE, LABELS, OUTSID
 use super::marks;
 use crate::document::Document;
 use crate::eval::polnear::Article;
+use crate::eval::segmentation::Counts;
 use crate::ner::train::Rng;
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
@@ -30,39 +31,6 @@ impl ArticleExamples {
     }
     pub fn is_empty(&self) -> bool {
         self.gold.is_empty()
-    }
-}
-
-/// Precision, recall and F1 of cue starts (a word predicted [`BEGIN`] where gold begins a cue).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct CueScore {
-    pub tp: usize,
-    pub predicted: usize,
-    pub gold: usize,
-}
-
-impl CueScore {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.predicted)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
@@ -168,30 +136,15 @@ pub fn never_begins(data: &[ArticleExamples], min_count: usize) -> Vec<u64> {
     out
 }
 
-/// The label `model` gives a word: [`BEGIN`] needs a margin over the others of
-/// more than the model's threshold.
-pub fn predict(model: &CueModel, feats: &[u64]) -> usize {
-    let s = model.scores(feats);
-    let best = if s[INSIDE] > s[OUTSIDE] {
-        INSIDE
-    } else {
-        OUTSIDE
-    };
-    if s[BEGIN] - s[best] > model.threshold {
-        BEGIN
-    } else {
-        best
-    }
-}
-
-/// Score `model`'s cue starts on examples at its threshold.
-pub fn score(model: &CueModel, data: &[ArticleExamples]) -> CueScore {
-    let mut s = CueScore::default();
+/// Precision, recall and F1 counts of `model`'s cue starts on examples (a word
+/// labelled [`BEGIN`] where gold begins a cue), at its threshold.
+pub fn score(model: &CueModel, data: &[ArticleExamples]) -> Counts {
+    let mut s = Counts::default();
     for art in data {
         for (f, &g) in art.feats.iter().zip(&art.gold) {
-            let p = predict(model, f) == BEGIN;
+            let p = model.label(f) == BEGIN;
             let g = g as usize == BEGIN;
-            s.tp += usize::from(p && g);
+            s.true_pos += usize::from(p && g);
             s.predicted += usize::from(p);
             s.gold += usize::from(g);
         }
@@ -205,11 +158,10 @@ pub fn train(
     train: &[ArticleExamples],
     dev: &[ArticleExamples],
     opts: &CueTrainOptions,
-    mut report: impl FnMut(usize, Option<CueScore>),
+    mut report: impl FnMut(usize, Option<Counts>),
 ) -> (CueModel, usize) {
     let size = LABELS << opts.bits;
-    let probe = CueModel::empty(opts.bits);
-    let index = |h: u64, l: usize| probe.index(h, l);
+    let index = |h: u64, l: usize| cue_model::slot(opts.bits, h, l);
     let mut w = vec![0.0f32; size];
     // Sum of c·update per weight, for averaging without copying every step.
     let mut u = vec![0.0f64; size];
@@ -223,9 +175,10 @@ pub fn train(
             let art = &train[d];
             for (f, &g) in art.feats.iter().zip(&art.gold) {
                 let g = g as usize;
-                let scores: Vec<f32> = (0..LABELS)
-                    .map(|l| f.iter().map(|&h| w[index(h, l)]).sum())
-                    .collect();
+                let mut scores = [0.0f32; LABELS];
+                for (l, score) in scores.iter_mut().enumerate() {
+                    *score = f.iter().map(|&h| w[index(h, l)]).sum();
+                }
                 // The highest-scoring label, ties to the lowest.
                 let p = (0..LABELS).fold(0, |b, l| if scores[l] > scores[b] { l } else { b });
                 if p != g {
@@ -290,7 +243,7 @@ mod tests {
         let (model, epoch) = train(&data, &data, &opts, |_, _| {});
         assert!(epoch >= 1);
         let s = score(&model, &data);
-        assert_eq!((s.tp, s.predicted, s.gold), (2, 2, 2));
+        assert_eq!((s.true_pos, s.predicted, s.gold), (2, 2, 2));
         assert_eq!(never_begins(&data, 2), vec![20]);
     }
 }

@@ -424,22 +424,28 @@ impl<'a> LearnedCues<'a> {
         }
     }
 
-    /// The label of word `i`; words that are never cues are outside.
-    fn label(&mut self, sentence: Range, i: usize) -> usize {
+    /// The features of word `i`, or `None` for a word never scored (see
+    /// [`cue_model::is_candidate`]).
+    fn features(&mut self, sentence: Range, i: usize) -> Option<&[u64]> {
         if !cue_model::is_candidate(&self.ctx, i) {
-            return cue_model::OUTSIDE;
+            return None;
         }
         cue_model::features(&self.ctx, sentence, i, &mut self.feats);
-        cue_train::predict(self.model, &self.feats)
+        Some(&self.feats)
+    }
+
+    /// The label of word `i`; words never scored are outside.
+    fn label(&mut self, sentence: Range, i: usize) -> usize {
+        let model = self.model;
+        self.features(sentence, i)
+            .map_or(cue_model::OUTSIDE, |f| model.label(f))
     }
 
     /// Whether the model is sure that the lexicon cue at `i` is no cue here.
     fn vetoes(&mut self, sentence: Range, i: usize) -> bool {
-        if !cue_model::is_candidate(&self.ctx, i) {
-            return false;
-        }
-        cue_model::features(&self.ctx, sentence, i, &mut self.feats);
-        self.model.margin(&self.feats, cue_model::OUTSIDE) > self.model.veto
+        let model = self.model;
+        self.features(sentence, i)
+            .is_some_and(|f| model.margin(f, cue_model::OUTSIDE) > model.veto)
     }
 
     /// The cue beginning at `i`, if the model says one does: that word and the words
@@ -453,7 +459,7 @@ impl<'a> LearnedCues<'a> {
         let lx = QuoteLexicon::get();
         let mut j = i + 1;
         while j < b && j - i < 8 && self.label((a, b), j) == cue_model::INSIDE {
-            if lx.cue_at(&self.ctx.words[..b], j).is_some() {
+            if self.ctx.lexicon_cue(j) {
                 return None;
             }
             j += 1;
@@ -479,7 +485,7 @@ impl<'a> LearnedCues<'a> {
                         | "do"
                 )
         };
-        if (i..j).all(light) || lx.cue_at(&t.words[..b], j).is_some() {
+        if (i..j).all(light) || (j < b && self.ctx.lexicon_cue(j)) {
             return None;
         }
         // Unknown verbs take their content after them ("X mocked …", "X expressed
