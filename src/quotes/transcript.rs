@@ -92,16 +92,7 @@ pub(super) fn turns(doc: &Document, t: &Tokens) -> Vec<(Found, usize)> {
         if e <= colon + 1 {
             continue;
         }
-        out.push((
-            Found {
-                content: vec![(colon + 1, e)],
-                cue: Some((colon, colon + 1)),
-                source: Some((a, colon)),
-                kind: QuoteKind::Direct,
-                continues: None,
-            },
-            start,
-        ));
+        out.push((labelled(a, colon, e, QuoteKind::Direct), start));
     }
     if out.len() < 2 {
         out.clear();
@@ -147,16 +138,19 @@ fn headline(doc: &Document, t: &Tokens) -> Option<(Found, usize)> {
     if words < 3 {
         return None;
     }
-    Some((
-        Found {
-            content: vec![(colon + 1, end)],
-            cue: Some((colon, colon + 1)),
-            source: Some((a, colon)),
-            kind: QuoteKind::Indirect,
-            continues: None,
-        },
-        a,
-    ))
+    Some((labelled(a, colon, end, QuoteKind::Indirect), a))
+}
+
+/// `LABEL: statement` as an attribution: the label `[a, colon)` is the source, the
+/// colon the cue, `(colon, end)` the content.
+fn labelled(a: usize, colon: usize, end: usize, kind: QuoteKind) -> Found {
+    Found {
+        content: vec![(colon + 1, end)],
+        cue: Some((colon, colon + 1)),
+        source: Some((a, colon)),
+        kind,
+        continues: None,
+    }
 }
 
 #[cfg(test)]
