@@ -622,10 +622,14 @@ fn attribution_after_an_exclamation_that_ends_the_sentence() {
 fn adjuncts_after_the_cue_are_not_content() {
     // CONTENT, SOURCE CUE ADJUNCT: the adjunct (a place, a medium, a time clause) is
     // not what was said.
-    let q = one("Democrats had cracked the glass ceiling for women, she said in a video message to the convention.");
+    let q = one(
+        "Warren on Tuesday became the first senator to win the endorsement of the union.\n\n\
+         Workers had “put the biggest dent” yet in the wage gap for women, she said in a \
+         video message to the convention.",
+    );
     assert_eq!(
         q.content,
-        "Democrats had cracked the glass ceiling for women"
+        "Workers had “put the biggest dent” yet in the wage gap for women"
     );
     let qs = quotes(
         "The plans are sickening, Hollande said Tuesday in Paris, noting that the nominee was unfit.",
