@@ -68,6 +68,7 @@ pub struct QuoteReport {
 /// One prediction reduced to what scoring needs.
 struct Predicted {
     cue: String,
+    cue_span: Option<(u32, u32)>,
     content: HashSet<u32>,
     direct: bool,
     source: Option<Spans>,
@@ -129,6 +130,7 @@ fn predictions(doc: &Document) -> Vec<Predicted> {
             let source = q.source.and_then(|i| doc.sources.get(i as usize));
             Predicted {
                 cue: q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+                cue_span: q.cue.as_ref().map(|c| (c.start, c.end)),
                 content: char_set(&spans),
                 direct: has_double_quote(&chars, &spans),
                 source: source.map(|s| vec![(s.mention.start, s.mention.end)]),
@@ -226,9 +228,18 @@ fn score_article(
                 .map(|p| (jaccard(&p.content, &gold_sets[gi]), p))
                 .filter(|(j, _)| *j > 0.0)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            let near = best
+            let mut near = best
                 .map(|(j, p)| format!(" nearest {j:.2} [{}]", pred_snippet(p)))
                 .unwrap_or_default();
+            // A prediction on the same cue: the cue was found, its spans were not.
+            let same_cue = pred.iter().find(|p| {
+                p.cue_span
+                    .zip(g.cue.as_deref())
+                    .is_some_and(|((a, b), gc)| spans_overlap(&[(a, b)], gc))
+            });
+            if let Some(p) = same_cue {
+                near.push_str(&format!(" same-cue [{}]", pred_snippet(p)));
+            }
             r.misses.push(format!(
                 "{} {} src [{}] cue [{}] content [{}]{near}",
                 article.name,
