@@ -82,6 +82,12 @@ pub struct QuotesArgs {
     /// Lexicon cues only: leave the learned cue model out.
     #[arg(long)]
     no_cue_model: bool,
+    /// Use this span model (from `byline train spans`) instead of the shipped one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_span_model")]
+    span_model: Option<PathBuf>,
+    /// Patterns only: leave the learned span model out.
+    #[arg(long)]
+    no_span_model: bool,
 }
 
 #[derive(Args)]
@@ -169,7 +175,7 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
 
 /// The default pipeline, with the cue model that `args` asks for.
 fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
-    use byline::quotes::{cue_model::CueModel, QuoteFinder};
+    use byline::quotes::{cue_model::CueModel, span_model::SpanModel, QuoteFinder};
     use std::sync::Arc;
     let mut model = match &args.cue_model {
         Some(p) => {
@@ -184,9 +190,20 @@ fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
         m.threshold = args.cue_threshold.unwrap_or(m.threshold);
         m.veto = args.cue_veto.unwrap_or(m.veto);
     }
+    let spans = match &args.span_model {
+        Some(p) => {
+            let bytes = std::fs::read(p)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?;
+            Some(Arc::new(
+                SpanModel::read(&bytes).map_err(anyhow::Error::msg)?,
+            ))
+        }
+        None if args.no_span_model => None,
+        None => SpanModel::embedded(),
+    };
     Ok(byline::Pipeline::from_names(&["segment", "ner"])
         .map_err(anyhow::Error::msg)?
-        .stage(QuoteFinder::with_cue_model(model.map(Arc::new)))
+        .stage(QuoteFinder::with_models(model.map(Arc::new), spans))
         .named_stage("speakers")
         .and_then(|b| b.named_stage("sources"))
         .map_err(anyhow::Error::msg)?

@@ -25,6 +25,36 @@ pub enum TrainCommand {
     ///
     /// Deterministic; about 10 seconds. See models/cues.md.
     Cues(CuesArgs),
+    /// Train the span model (which words around a cue are its source and its
+    /// content, where the quote patterns find no attribution) from PolNeAR splits.
+    ///
+    ///     byline train spans --train polnear/train --dev polnear/dev -o models/spans.bin
+    ///
+    /// False cues for training are proposed by the shipped cue model and the cue
+    /// lexicon. Deterministic; about a minute. See models/spans.md.
+    Spans(SpansArgs),
+}
+
+#[derive(Args)]
+pub struct SpansArgs {
+    /// A PolNeAR split directory (text/ and attributions/) to learn from.
+    #[arg(long)]
+    train: PathBuf,
+    /// A PolNeAR split that picks the best epoch.
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "models/spans.bin")]
+    output: PathBuf,
+    /// Training epochs; with --dev the best one on dev is kept.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Seed of the shuffles.
+    #[arg(long, default_value_t = 2018)]
+    seed: u64,
+    /// Size of the hashed weight table, as a power of two.
+    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u32).range(8..=26))]
+    bits: u32,
 }
 
 #[derive(Args)]
@@ -135,6 +165,7 @@ pub fn run(cmd: TrainCommand) -> Result<i32> {
     match cmd {
         TrainCommand::Ner(a) => ner(a),
         TrainCommand::Cues(a) => cues(a),
+        TrainCommand::Spans(a) => spans(a),
     }
 }
 
@@ -262,6 +293,65 @@ fn ner(a: NerArgs) -> Result<i32> {
     );
     // Check that the written file loads.
     NerTagger::load(&a.output).map_err(|e| anyhow!(e))?;
+    Ok(super::EXIT_OK)
+}
+
+fn spans(a: SpansArgs) -> Result<i32> {
+    use byline::eval::polnear;
+    use byline::quotes::cue_model::CueModel;
+    use byline::quotes::span_model::SpanModel;
+    use byline::quotes::span_train::{self, SpanTrainOptions};
+    let t0 = std::time::Instant::now();
+    let pipeline = byline::Pipeline::from_names(&["segment", "ner"])
+        .map_err(anyhow::Error::msg)?
+        .build();
+    let train_articles = polnear::read_split(&a.train).map_err(anyhow::Error::msg)?;
+    let dev_articles = match &a.dev {
+        Some(p) => polnear::read_split(p).map_err(anyhow::Error::msg)?,
+        None => Vec::new(),
+    };
+    let cue_model = CueModel::embedded();
+    let train = span_train::examples(&pipeline, &train_articles, cue_model.as_deref());
+    let dev = span_train::examples(&pipeline, &dev_articles, cue_model.as_deref());
+    let count = |d: &[Vec<span_train::Example>]| d.iter().map(|x| x.len()).sum::<usize>();
+    eprintln!(
+        "training on {} articles ({} cues), dev {} articles ({} cues); {:.1}s",
+        train.len(),
+        count(&train),
+        dev.len(),
+        count(&dev),
+        t0.elapsed().as_secs_f64()
+    );
+    let opts = SpanTrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        bits: a.bits,
+    };
+    let (model, epoch) = span_train::train(&train, &dev, &opts, |e, s| match s {
+        Some(s) => eprintln!(
+            "epoch {e:>2}: dev contents P {:.4} R {:.4} F1 {:.4}",
+            s.precision(),
+            s.recall(),
+            s.f1()
+        ),
+        None => eprintln!("epoch {e:>2}"),
+    });
+    if !dev.is_empty() {
+        eprintln!("kept epoch {epoch}");
+    }
+    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let bytes = model.write();
+    std::fs::write(&a.output, &bytes)
+        .map_err(|e| anyhow!("cannot write {}: {e}", a.output.display()))?;
+    SpanModel::read(&bytes).map_err(anyhow::Error::msg)?;
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.1}s total",
+        a.output.display(),
+        bytes.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
     Ok(super::EXIT_OK)
 }
 

@@ -17,8 +17,16 @@ pub struct Tokens<'d> {
 const MAX_SOURCE: usize = 12;
 
 /// Words that may stand between a subject and its cue.
-pub const AUXILIARIES: [&str; 26] = [
+pub const AUXILIARIES: [&str; 34] = [
     "also",
+    "long",
+    "still",
+    "already",
+    "remain",
+    "remains",
+    "remained",
+    "can",
+    "may",
     "has",
     "have",
     "had",

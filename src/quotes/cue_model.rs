@@ -122,6 +122,16 @@ impl<'a> CueContext<'a> {
     pub fn word_hash(&self, i: usize) -> u64 {
         self.lower[i]
     }
+
+    /// The cue-lexicon class of a cue starting at token `i` (0: none).
+    pub fn lexicon_class(&self, i: usize) -> u8 {
+        self.lexicon.get(i).copied().unwrap_or(0)
+    }
+
+    /// The source-word class of token `i` (0: none).
+    pub fn source_word_class(&self, i: usize) -> u8 {
+        self.source_word.get(i).copied().unwrap_or(0)
+    }
 }
 
 /// The hash of a word's lower-case form.

@@ -24,6 +24,8 @@ pub mod cue_model;
 pub mod cue_train;
 pub mod lexicon;
 pub mod marks;
+pub mod span_model;
+pub mod span_train;
 mod transcript;
 
 use crate::document::{Document, Quote, QuoteKind, Source, TextSpan, TokenKind};
@@ -32,12 +34,14 @@ use attribution::Tokens;
 use cue_model::{CueContext, CueModel};
 use lexicon::{CueClass, QuoteLexicon, SourceWord};
 use marks::Quoted;
+use span_model::SpanModel;
 use std::sync::Arc;
 
 /// The quote-finding stage. Holds the learned cue model (shared, read-only).
 #[derive(Debug, Clone)]
 pub struct QuoteFinder {
     cue_model: Option<Arc<CueModel>>,
+    span_model: Option<Arc<SpanModel>>,
 }
 
 impl Default for QuoteFinder {
@@ -71,12 +75,21 @@ impl QuoteFinder {
     pub fn new() -> Self {
         QuoteFinder {
             cue_model: CueModel::embedded(),
+            span_model: SpanModel::embedded(),
         }
     }
 
-    /// The stage with another cue model, or none (lexicon cues only).
-    pub fn with_cue_model(cue_model: Option<Arc<CueModel>>) -> Self {
-        QuoteFinder { cue_model }
+    /// The stage with other learned models, or none: without a cue model only
+    /// lexicon cues are read, without a span model only the patterns build
+    /// attributions.
+    pub fn with_models(
+        cue_model: Option<Arc<CueModel>>,
+        span_model: Option<Arc<SpanModel>>,
+    ) -> Self {
+        QuoteFinder {
+            cue_model,
+            span_model,
+        }
     }
 }
 
@@ -86,7 +99,7 @@ impl Processor for QuoteFinder {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
-        let found = find(doc, self.cue_model.as_deref());
+        let found = find(doc, self.cue_model.as_deref(), self.span_model.as_deref());
         write(doc, found);
         Ok(())
     }
@@ -103,7 +116,11 @@ fn sentence_of(doc: &Document) -> Vec<usize> {
     out
 }
 
-fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
+fn find(
+    doc: &Document,
+    cue_model: Option<&CueModel>,
+    span_model: Option<&SpanModel>,
+) -> Vec<Found> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
@@ -122,7 +139,14 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
     let in_quote = in_quote;
     let mut found: Vec<Found> = Vec::new();
     let mut used_cue = vec![false; doc.tokens.len()];
-    let mut learned = cue_model.map(|m| LearnedCues::new(m, doc, &tokens, &in_quote));
+    let ctx = (cue_model.is_some() || span_model.is_some())
+        .then(|| CueContext::new(doc, &tokens.words, &in_quote));
+    let mut learned = cue_model
+        .zip(ctx.as_ref())
+        .map(|(m, ctx)| LearnedCues::new(m, &tokens, ctx));
+    let mut spans = span_model
+        .zip(ctx.as_ref())
+        .map(|(m, ctx)| LearnedSpans::new(m, ctx));
 
     // --- Direct quotes ---------------------------------------------------------
     let mut last_attributed: Option<(usize, usize)> = None; // (found index, paragraph)
@@ -244,7 +268,9 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
             let Some((n, class)) = lx.cue_at(&tokens.words[..b], i) else {
                 // A cue the lexicon does not know, proposed by the learned model.
                 if let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i)) {
-                    if let Some(f) = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s) {
+                    let f = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
+                        .or_else(|| spans.as_mut()?.found((a, b), cue, &found));
+                    if let Some(f) = f {
                         if f.source.is_some() {
                             sentence_source = f.source;
                         }
@@ -347,7 +373,10 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
                     }
                 }
             }
-            if let Some(f) = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s) {
+            // Where the patterns find no attribution, the span model may.
+            let f = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
+                .or_else(|| spans.as_mut()?.found((a, b), cue, &found));
+            if let Some(f) = f {
                 if f.source.is_some() {
                     sentence_source = f.source;
                 }
@@ -405,21 +434,16 @@ fn find(doc: &Document, cue_model: Option<&CueModel>) -> Vec<Found> {
 struct LearnedCues<'a> {
     model: &'a CueModel,
     tokens: &'a Tokens<'a>,
-    ctx: CueContext<'a>,
+    ctx: &'a CueContext<'a>,
     feats: Vec<u64>,
 }
 
 impl<'a> LearnedCues<'a> {
-    fn new(
-        model: &'a CueModel,
-        doc: &Document,
-        tokens: &'a Tokens<'a>,
-        in_quote: &'a [bool],
-    ) -> Self {
+    fn new(model: &'a CueModel, tokens: &'a Tokens<'a>, ctx: &'a CueContext<'a>) -> Self {
         LearnedCues {
             model,
             tokens,
-            ctx: CueContext::new(doc, &tokens.words, in_quote),
+            ctx,
             feats: Vec::with_capacity(32),
         }
     }
@@ -427,10 +451,10 @@ impl<'a> LearnedCues<'a> {
     /// The features of word `i`, or `None` for a word never scored (see
     /// [`cue_model::is_candidate`]).
     fn features(&mut self, sentence: Range, i: usize) -> Option<&[u64]> {
-        if !cue_model::is_candidate(&self.ctx, i) {
+        if !cue_model::is_candidate(self.ctx, i) {
             return None;
         }
-        cue_model::features(&self.ctx, sentence, i, &mut self.feats);
+        cue_model::features(self.ctx, sentence, i, &mut self.feats);
         Some(&self.feats)
     }
 
@@ -483,6 +507,12 @@ impl<'a> LearnedCues<'a> {
                         | "n't"
                         | "to"
                         | "do"
+                        | "long"
+                        | "also"
+                        | "already"
+                        | "never"
+                        | "ever"
+                        | "once"
                 )
         };
         if (i..j).all(light) || (j < b && self.ctx.lexicon_cue(j)) {
@@ -491,6 +521,63 @@ impl<'a> LearnedCues<'a> {
         // Unknown verbs take their content after them ("X mocked …", "X expressed
         // concern that …"); they do not invert or follow their content.
         Some(((i, j), CueClass::Act))
+    }
+}
+
+/// Source and content for a cue the patterns could not complete, from the learned
+/// span model ([`span_model`]).
+struct LearnedSpans<'a> {
+    model: &'a SpanModel,
+    ctx: &'a CueContext<'a>,
+    feats: Vec<Vec<u64>>,
+}
+
+impl<'a> LearnedSpans<'a> {
+    fn new(model: &'a SpanModel, ctx: &'a CueContext<'a>) -> Self {
+        LearnedSpans {
+            model,
+            ctx,
+            feats: Vec::new(),
+        }
+    }
+
+    /// The attribution the model reads around `cue` in the sentence `[a, b)`, if it
+    /// finds content: the content spans, and the source span nearest the cue.
+    /// A cue inside content found already is left alone: the content read around it
+    /// would cut that one up.
+    fn found(&mut self, (a, b): Range, cue: Range, found: &[Found]) -> Option<Found> {
+        let inside = |f: &Found| f.content.iter().any(|&(x, y)| x <= cue.0 && cue.1 <= y);
+        if found.iter().any(inside) {
+            return None;
+        }
+        span_model::features(self.ctx, (a, b), cue, &mut self.feats);
+        let labels = self.model.decode(&self.feats, (cue.0 - a, cue.1 - a));
+        let shift = |(x, y): Range| (x + a, y + a);
+        let content: Vec<Range> = span_model::spans_of(&labels, span_model::CONTENT_BEGIN)
+            .into_iter()
+            .map(shift)
+            .collect();
+        if content.is_empty() {
+            return None;
+        }
+        let source = span_model::spans_of(&labels, span_model::SOURCE_BEGIN)
+            .into_iter()
+            .map(shift)
+            .min_by_key(|&(x, y)| if y <= cue.0 { cue.0 - y } else { x - cue.1 });
+        let quoted = content
+            .iter()
+            .any(|&(x, y)| (x..y).any(|k| self.ctx.in_quote[k]));
+        Some(Found {
+            content,
+            cue: Some(cue),
+            source,
+            kind: if quoted {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
+            continues: None,
+        })
     }
 }
 
@@ -720,6 +807,49 @@ fn indirect(
             after_start += 1;
         }
         return found(vec![before, (after_start, end)], Some(source));
+    }
+
+    // Passive: "Clinton is supported by most unions", "the issue was first reported by
+    // the Post": the source follows "by", the content is the subject before the verb.
+    let by = if cue.1 < end && t.words[cue.1] == "by" {
+        Some(cue.1)
+    } else {
+        (cue.1 - cue.0 > 1 && t.words[cue.1 - 1] == "by").then_some(cue.1 - 1)
+    };
+    if let Some(by) = by.filter(|_| class != CueClass::According) {
+        let lx = QuoteLexicon::get();
+        let mut k = cue.0;
+        while k > a && (t.is_adverb(k - 1, lx) || matches!(t.words[k - 1], "first" | "not")) {
+            k -= 1;
+        }
+        let be = k > a
+            && matches!(
+                t.words[k - 1],
+                "is" | "was" | "are" | "were" | "been" | "be"
+            );
+        if be {
+            let mut aux = k - 1;
+            while aux > a && matches!(t.words[aux - 1], "has" | "have" | "had" | "will" | "would") {
+                aux -= 1;
+            }
+            // The subject runs back to the clause's comma or the sentence start.
+            let start = (a..aux)
+                .rev()
+                .find(|&i| !in_quote[i] && matches!(t.words[i], "," | ";" | ":"))
+                .map_or_else(|| dateline_end(t, a, aux), |c| c + 1);
+            // What follows "by" up to a comma, as after "according to".
+            if let Some(source) = t.source_until_comma(by + 1, end) {
+                if start < aux && !(start..aux).any(|i| matches!(t.words[i], "that" | "which")) {
+                    return Some(Found {
+                        content: vec![(start, aux)],
+                        kind: kind_of(&[(start, aux)]),
+                        cue: Some(cue),
+                        source: Some(source),
+                        continues: None,
+                    });
+                }
+            }
+        }
     }
 
     // CONTENT, CUE SOURCE (inversion): "…, said the official."
@@ -1069,7 +1199,7 @@ mod tests {
     fn cues(text: &str, model: &CueModel) -> Vec<String> {
         let mut doc = Document::new("t", text);
         Segmenter::new().process(&mut doc).unwrap();
-        find(&doc, Some(model))
+        find(&doc, Some(model), None)
             .iter()
             .filter_map(|f| f.cue.map(|(a, b)| tokens_text(&doc, a, b)))
             .collect()
