@@ -7,7 +7,8 @@
 //! (matched gold attributions with a source whose predicted source span
 //! overlaps it), end-to-end F1 (a match counts only if its source is also right,
 //! or both have none), speaker accuracy (gold sources naming a person or
-//! organization whose predicted speaker contains the gold name's last word),
+//! organization whose predicted speaker contains the gold name's last word,
+//! apostrophes normalised),
 //! and, with labels, the anonymous-source flag's P/R/F1 over matches.
 
 use super::polnear::{Article, SourceLabel, Spans};
@@ -329,16 +330,11 @@ fn score_article(
             let named = matches!(label.kind.as_str(), "person" | "organization")
                 && !label.resolved_to.trim().is_empty();
             if named {
-                let last = label
-                    .resolved_to
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let hit = p
-                    .speaker
-                    .as_ref()
-                    .is_some_and(|s| s.to_lowercase().contains(&last));
+                // Compared lower-cased, with typographic apostrophes as straight ones
+                // (a label's "O’Neill" is the article's "O'Neill").
+                let norm = |s: &str| s.to_lowercase().replace(['’', '‘'], "'");
+                let last = norm(label.resolved_to.split_whitespace().last().unwrap_or(""));
+                let hit = p.speaker.as_ref().is_some_and(|s| norm(s).contains(&last));
                 if !hit {
                     r.misses.push(format!(
                         "{} {} gold [{}] predicted [{}] source [{}] gold source [{}]",
@@ -496,7 +492,8 @@ mod tests {
             cue: None,
             source: Some(0),
             speaker: None,
-            speaker_name: Some("John Smith".into()),
+            // The label spells the name with a typographic apostrophe: still a match.
+            speaker_name: Some("John O'Smith".into()),
             continues: None,
         });
         // The direct quote is found, without a source.
@@ -520,7 +517,7 @@ mod tests {
             continues: None,
         });
         let mut labels = HashMap::new();
-        for (rel, name) in [("E1", "John Smith"), ("E2", "Ann Jones")] {
+        for (rel, name) in [("E1", "John O’Smith"), ("E2", "Ann Jones")] {
             labels.insert(
                 ("a".to_string(), rel.to_string()),
                 SourceLabel {
