@@ -243,7 +243,8 @@ pub const VEC_WINDOW: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct VectorTable {
     pub dim: usize,
-    pub index: HashMap<String, u32>,
+    /// Fx-hashed: looked up once per token.
+    pub index: rustc_hash::FxHashMap<String, u32>,
     pub values: Vec<i8>,
     pub scale: f32,
 }
