@@ -174,6 +174,7 @@ fn ner(a: NerArgs) -> Result<i32> {
     if let Some(v) = &a.vectors {
         let text = read(v, "vectors", "run scripts/glove_vectors.py")?;
         lex.vectors = VectorTable::parse(&text, a.vector_scale).map_err(|e| anyhow!(e))?;
+        lex.index_vectors();
     }
     for g in &a.gazetteer {
         let text = read(

@@ -335,12 +335,15 @@ impl Scorer {
     /// Sum of the weights of `keys` for each label, added into `out`.
     #[inline]
     pub fn emissions(&self, keys: &[u64], out: &mut [f32]) {
+        let Some(Ok(out)) = out.get_mut(..NL).map(<&mut [f32; NL]>::try_from) else {
+            return;
+        };
         for k in keys {
             if let Some(&row) = self.index.get(k) {
                 let at = row as usize * NL;
-                if let Some(w) = self.weights.get(at..at + NL) {
-                    for (o, x) in out.iter_mut().zip(w) {
-                        *o += x;
+                if let Some(Ok(w)) = self.weights.get(at..at + NL).map(<&[f32; NL]>::try_from) {
+                    for l in 0..NL {
+                        out[l] += w[l];
                     }
                 }
             }
@@ -562,6 +565,7 @@ impl NerModel {
         }
         if cfg.vectors {
             lex.vectors = read_vectors(&mut r)?;
+            lex.index_vectors();
         }
         let ns = r.u32()? as usize;
         if ns > 8 {
