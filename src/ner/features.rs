@@ -77,6 +77,13 @@ pub struct Lexicon {
     /// Lookup form of `gazetteer` (see [`Lexicon::index_gazetteer`]): phrase hash →
     /// its lists (low 32 bits) and [`GAZ_PREFIX`] when a longer phrase starts with it.
     pub gazetteer_index: IdMap<u64>,
+    /// Lookup form of `vectors` (see [`Lexicon::index_vectors`]): for each cluster
+    /// row, the vector row of the same word (`u32::MAX`: none), so that a token's one
+    /// cluster lookup also finds its vector; empty when not built.
+    pub vector_rows_by_cluster: Vec<u32>,
+    /// Whether some word has a vector but no clusters (its vector is then looked up
+    /// by name).
+    pub vectors_beyond_clusters: bool,
 }
 
 /// In `gazetteer_index`: a longer phrase begins with this one.
@@ -142,6 +149,46 @@ impl Lexicon {
             }
         }
         self.gazetteer_index = index;
+    }
+
+    /// Build `vector_rows_by_cluster` (call after changing `clusters` or `vectors`).
+    pub fn index_vectors(&mut self) {
+        self.vector_rows_by_cluster.clear();
+        if self.vectors.is_empty() || self.clusters.is_empty() {
+            return;
+        }
+        let mut by_cluster = vec![u32::MAX; self.clusters.len()];
+        self.vectors_beyond_clusters = false;
+        for (word, &row) in &self.vectors.index {
+            match self
+                .clusters
+                .index
+                .get(word.as_str())
+                .and_then(|&c| by_cluster.get_mut(c as usize))
+            {
+                Some(slot) => *slot = row,
+                None => self.vectors_beyond_clusters = true,
+            }
+        }
+        self.vector_rows_by_cluster = by_cluster;
+    }
+
+    /// The vector row of a normalised word whose cluster row is `cluster_row` (`None`:
+    /// not in the cluster table, or clusters not looked up), `u32::MAX` for none.
+    #[inline]
+    fn vector_row(&self, norm: &str, cluster_row: Option<u32>) -> u32 {
+        if self.vector_rows_by_cluster.is_empty() {
+            return self.vectors.row_of(norm);
+        }
+        match cluster_row {
+            Some(r) => self
+                .vector_rows_by_cluster
+                .get(r as usize)
+                .copied()
+                .unwrap_or(u32::MAX),
+            None if self.vectors_beyond_clusters => self.vectors.row_of(norm),
+            None => u32::MAX,
+        }
     }
 
     /// Cased cluster ids of a form; an ALL-CAPS form falls back to its capitalised
@@ -211,9 +258,16 @@ impl ClusterTable {
     }
 
     pub fn get(&self, key: &str) -> Option<&[u16]> {
+        self.get_with_row(key).map(|(_, ids)| ids)
+    }
+
+    /// A word's row and ids.
+    #[inline]
+    pub fn get_with_row(&self, key: &str) -> Option<(u32, &[u16])> {
         let g = self.granularities;
-        let row = *self.index.get(key)? as usize;
-        self.ids.get(row * g..(row + 1) * g)
+        let row = *self.index.get(key)?;
+        let at = row as usize * g;
+        Some((row, self.ids.get(at..at + g)?))
     }
 
     pub fn len(&self) -> usize {
@@ -243,7 +297,8 @@ pub const VEC_WINDOW: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct VectorTable {
     pub dim: usize,
-    pub index: HashMap<String, u32>,
+    /// Fx-hashed: looked up once per token.
+    pub index: rustc_hash::FxHashMap<String, u32>,
     pub values: Vec<i8>,
     pub scale: f32,
 }
@@ -407,6 +462,8 @@ struct Tok<'a> {
     caps: Caps,
     clusters: Option<&'a [u16]>,
     cased: Option<&'a [u16]>,
+    /// Row in the vector table (`u32::MAX`: none, or no dense features).
+    vec_row: u32,
 }
 
 const BOS: &str = "<s>";
@@ -539,10 +596,18 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                     let form = w.as_ref();
                     let norm = normalize(form);
                     let clusters = if cfg.clusters {
-                        lex.clusters.get(&norm)
+                        lex.clusters.get_with_row(&norm)
                     } else {
                         None
                     };
+                    let vec_row = if !cfg.vectors || hints_only {
+                        u32::MAX
+                    } else if cfg.clusters {
+                        lex.vector_row(&norm, clusters.map(|(r, _)| r))
+                    } else {
+                        lex.vectors.row_of(&norm)
+                    };
+                    let clusters = clusters.map(|(_, ids)| ids);
                     let cased = if cfg.cased_clusters {
                         lex.cased_clusters_of(form)
                     } else {
@@ -556,6 +621,7 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                         caps: caps_of(form),
                         clusters,
                         norm,
+                        vec_row,
                     }
                 })
                 .collect()
@@ -619,7 +685,7 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
     if cfg.vectors && !hints_only {
         out.vec_rows = toks
             .iter()
-            .map(|s| s.iter().map(|t| lex.vectors.row_of(&t.norm)).collect())
+            .map(|s| s.iter().map(|t| t.vec_row).collect())
             .collect();
     }
     let mut gaz: Vec<Vec<(u8, u8)>> = Vec::new();
@@ -636,11 +702,10 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                     let Some(&entry) = lex.gazetteer_index.get(&h.finish()) else {
                         break;
                     };
-                    let mask = entry as u32;
-                    for list in 0..32u8 {
-                        if mask & (1 << list) == 0 {
-                            continue;
-                        }
+                    let mut mask = entry as u32;
+                    while mask != 0 {
+                        let list = mask.trailing_zeros() as u8;
+                        mask &= mask - 1;
                         for k in 0..len {
                             let pos = if len == 1 {
                                 3
@@ -915,5 +980,42 @@ mod tests {
         assert_eq!(f.window_rows(0, 2), [u32::MAX, 0, u32::MAX]);
         let off = extract(&lex, FeatureConfig::default(), &[vec!["Berlin"]]);
         assert_eq!(off.window_rows(0, 0), [u32::MAX; VEC_WINDOW]);
+    }
+
+    #[test]
+    fn vector_rows_found_through_the_cluster_lookup_match_lookups_by_name() {
+        let mut lex = Lexicon {
+            clusters: ClusterTable::parse("or\t1\nberlin\t2\nrome\t3\nparis\t4\n").unwrap(),
+            vectors: VectorTable::parse("paris\t1 0\nberlin\t0 1\nbonn\t1 1\n", 1.0).unwrap(),
+            ..Lexicon::default()
+        };
+        let cfg = FeatureConfig {
+            vectors: true,
+            ..FeatureConfig::default()
+        };
+        let sent = vec!["PARIS", "or", "Berlin", "Bonn", "Rome", "Xyz"];
+        let by_name = extract(&lex, cfg, std::slice::from_ref(&sent));
+        lex.index_vectors();
+        assert_eq!(lex.vector_rows_by_cluster, [u32::MAX, 1, u32::MAX, 0]);
+        assert!(lex.vectors_beyond_clusters); // "bonn"
+        let indexed = extract(&lex, cfg, std::slice::from_ref(&sent));
+        assert_eq!(indexed.vec_rows, by_name.vec_rows);
+        assert_eq!(indexed.vec_rows[0], [0, u32::MAX, 1, 2, u32::MAX, u32::MAX]);
+        assert_eq!(indexed.keys, by_name.keys);
+        // Every vector word clustered: words without clusters are not looked up.
+        lex.vectors = VectorTable::parse("paris\t1 0\nberlin\t0 1\n", 1.0).unwrap();
+        lex.index_vectors();
+        assert!(!lex.vectors_beyond_clusters);
+        let f = extract(&lex, cfg, std::slice::from_ref(&sent));
+        assert_eq!(
+            f.vec_rows[0],
+            [0, u32::MAX, 1, u32::MAX, u32::MAX, u32::MAX]
+        );
+        // Without cluster features the vectors are looked up by name.
+        let no_clusters = FeatureConfig {
+            clusters: false,
+            ..cfg
+        };
+        assert_eq!(extract(&lex, no_clusters, &[sent]).vec_rows, f.vec_rows);
     }
 }

@@ -4,7 +4,7 @@
 //! - [`conlleval`]: exact-span precision/recall/F1 per type, conlleval's report;
 //! - [`features`]: hashed word, shape, affix, cluster, gazetteer and document features,
 //!   and the word vectors of the dense features;
-//! - [`model`]: BILOU labels, Viterbi decoding, the model file;
+//! - [`model`]: BILOU labels, Viterbi decoding, the model file, the dense score tables;
 //! - [`train`]: averaged structured perceptron training (optionally several, averaged);
 //! - [`tagger`]: the `ner` pipeline stage ([`NerTagger`]).
 //!

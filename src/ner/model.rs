@@ -194,9 +194,29 @@ pub fn viterbi(em: &[f32], n: usize, t: &Transitions) -> Vec<u8> {
     out
 }
 
+/// One window slot's dense score for each label: the 8-bit vector `v` (times `scale`)
+/// dotted with the slot's weights `w` (`[d * NL + label]`), summed over the dimensions
+/// in order, from zero. The direct path ([`add_dense`]) and the precomputed table
+/// ([`DenseTable`]) both use it, so their scores agree bit for bit. Written over
+/// fixed-size arrays so that the label loop vectorises.
+#[inline]
+fn slot_scores(w: &[f32], v: &[i8], scale: f32) -> [f32; NL] {
+    let mut part = [0f32; NL];
+    for (&q, wd) in v.iter().zip(w.chunks_exact(NL)) {
+        let x = q as f32 * scale;
+        let Ok(wd) = <&[f32; NL]>::try_from(wd) else {
+            continue;
+        };
+        for l in 0..NL {
+            part[l] += x * wd[l];
+        }
+    }
+    part
+}
+
 /// Add the scores of dense weights `dense` (`[(slot * dim + d) * NL + label]`) for the
-/// vectors of rows `rows` (`u32::MAX`: none) into `out`. Written over fixed-size
-/// arrays so that the label loop vectorises.
+/// vectors of rows `rows` (`u32::MAX`: none) into `out`, computing each slot's dot
+/// products (training uses this; the tagger looks the same sums up in a [`DenseTable`]).
 #[inline]
 pub fn add_dense(dense: &[f32], table: &VectorTable, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
     let dim = table.dim;
@@ -212,18 +232,83 @@ pub fn add_dense(dense: &[f32], table: &VectorTable, rows: [u32; VEC_WINDOW], ou
         let Some(v) = table.values.get(at..at + dim) else {
             continue;
         };
-        let w = &dense[slot * dim * NL..(slot + 1) * dim * NL];
-        for (&q, wd) in v.iter().zip(w.chunks_exact(NL)) {
-            let x = q as f32 * table.scale;
-            let Ok(wd) = <&[f32; NL]>::try_from(wd) else {
-                continue;
-            };
-            for l in 0..NL {
-                acc[l] += x * wd[l];
-            }
+        let part = slot_scores(
+            &dense[slot * dim * NL..(slot + 1) * dim * NL],
+            v,
+            table.scale,
+        );
+        for l in 0..NL {
+            acc[l] += part[l];
         }
     }
     *out = acc;
+}
+
+/// A stage's dense scores precomputed for the whole vector table: for each vector row
+/// and window slot, the per-label score [`add_dense`] would compute, so that a token
+/// costs three row lookups instead of `3 × dim × NL` multiplications. Built when a
+/// tagger is made (not stored in the model file).
+#[derive(Clone, Default)]
+pub struct DenseTable {
+    /// `scores[(row * VEC_WINDOW + slot) * NL + label]`; empty without dense weights.
+    scores: Vec<f32>,
+}
+
+impl std::fmt::Debug for DenseTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DenseTable({} scores)", self.scores.len())
+    }
+}
+
+impl DenseTable {
+    /// The table of dense weights `dense` (see [`Scorer::dense`]) over every row of
+    /// `table`; empty when the weights do not fit the table (e.g. none).
+    pub fn new(dense: &[f32], table: &VectorTable) -> Self {
+        let dim = table.dim;
+        if dim == 0 || dense.len() != VEC_WINDOW * dim * NL {
+            return DenseTable::default();
+        }
+        let rows = table.values.len() / dim;
+        let mut scores = Vec::with_capacity(rows * VEC_WINDOW * NL);
+        for v in table.values.chunks_exact(dim) {
+            for w in dense.chunks_exact(dim * NL) {
+                scores.extend_from_slice(&slot_scores(w, v, table.scale));
+            }
+        }
+        DenseTable { scores }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty()
+    }
+
+    /// Bytes the table holds.
+    pub fn bytes(&self) -> usize {
+        self.scores.len() * std::mem::size_of::<f32>()
+    }
+
+    /// Add the dense scores of the window `rows` (`u32::MAX`: none) into `out`: the
+    /// same sums, in the same order, as [`add_dense`].
+    #[inline]
+    pub fn add(&self, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
+        let Some(Ok(out)) = out.get_mut(..NL).map(<&mut [f32; NL]>::try_from) else {
+            return;
+        };
+        let mut acc = *out;
+        for (slot, &r) in rows.iter().enumerate() {
+            let Some(at) = (r as usize).checked_mul(VEC_WINDOW * NL) else {
+                continue;
+            };
+            let at = at + slot * NL;
+            let Some(Ok(part)) = self.scores.get(at..at + NL).map(<&[f32; NL]>::try_from) else {
+                continue;
+            };
+            for l in 0..NL {
+                acc[l] += part[l];
+            }
+        }
+        *out = acc;
+    }
 }
 
 /// One linear stage: feature weights and transition scores.
@@ -250,12 +335,15 @@ impl Scorer {
     /// Sum of the weights of `keys` for each label, added into `out`.
     #[inline]
     pub fn emissions(&self, keys: &[u64], out: &mut [f32]) {
+        let Some(Ok(out)) = out.get_mut(..NL).map(<&mut [f32; NL]>::try_from) else {
+            return;
+        };
         for k in keys {
             if let Some(&row) = self.index.get(k) {
                 let at = row as usize * NL;
-                if let Some(w) = self.weights.get(at..at + NL) {
-                    for (o, x) in out.iter_mut().zip(w) {
-                        *o += x;
+                if let Some(Ok(w)) = self.weights.get(at..at + NL).map(<&[f32; NL]>::try_from) {
+                    for l in 0..NL {
+                        out[l] += w[l];
                     }
                 }
             }
@@ -477,6 +565,7 @@ impl NerModel {
         }
         if cfg.vectors {
             lex.vectors = read_vectors(&mut r)?;
+            lex.index_vectors();
         }
         let ns = r.u32()? as usize;
         if ns > 8 {
@@ -712,5 +801,41 @@ mod tests {
         let mut out2 = vec![0f32; NL];
         add_dense(&[], &table, [0, 0, 0], &mut out2);
         assert!(out2.iter().all(|&x| x == 0.0));
+    }
+
+    #[test]
+    fn dense_table_matches_add_dense_bit_for_bit() {
+        let table =
+            VectorTable::parse("a\t1 0.5 -0.3\nb\t-1 0 0.7\nc\t0.01 0.2 0.9\n", 1.0).unwrap();
+        // Pseudo-random weights of both signs and several magnitudes.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ((x >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0
+        };
+        let dense: Vec<f32> = (0..VEC_WINDOW * 3 * NL).map(|_| next()).collect();
+        let start: Vec<f32> = (0..NL).map(|_| next()).collect();
+        let t = DenseTable::new(&dense, &table);
+        assert_eq!(t.bytes(), 3 * VEC_WINDOW * NL * 4);
+        let opts = [0, 1, 2, 7, u32::MAX];
+        for a in opts {
+            for b in opts {
+                for c in opts {
+                    let (mut direct, mut looked_up) = (start.clone(), start.clone());
+                    add_dense(&dense, &table, [a, b, c], &mut direct);
+                    t.add([a, b, c], &mut looked_up);
+                    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&direct), bits(&looked_up), "rows {a} {b} {c}");
+                }
+            }
+        }
+        // No weights, or weights of another shape: an empty table that adds nothing.
+        assert!(DenseTable::new(&[], &table).is_empty());
+        assert!(DenseTable::new(&dense[1..], &table).is_empty());
+        let mut out = start.clone();
+        DenseTable::default().add([0, 1, 2], &mut out);
+        assert_eq!(out, start);
     }
 }

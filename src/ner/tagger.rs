@@ -1,9 +1,10 @@
 //! The NER pipeline stage: tags each sentence with Viterbi over the model's
 //! scores, then makes a document's mentions of one name agree on their type.
 
+use super::features::VEC_WINDOW;
 use super::features::{extract_hint_keys, extract_with_hints};
 use super::hash::IdMap;
-use super::model::{decode_spans, viterbi, NerModel, NL};
+use super::model::{decode_spans, viterbi, DenseTable, NerModel, NL};
 use crate::document::{Document, Entity, EntityLabel};
 use crate::pipeline::{Processor, ProcessorError};
 use std::collections::HashMap;
@@ -14,15 +15,16 @@ use std::sync::{Arc, OnceLock};
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/ner.bin");
 
 /// Add row `row` of a weight matrix (NL wide) into `out`; `u32::MAX` is no row.
+/// Over fixed-size arrays, so that the label loop vectorises whatever the inlining.
 #[inline]
-fn add_row(weights: &[f32], row: u32, out: &mut [f32]) {
+fn add_row(weights: &[f32], row: u32, out: &mut [f32; NL]) {
     if row == u32::MAX {
         return;
     }
     let at = row as usize * NL;
-    if let Some(w) = weights.get(at..at + NL) {
-        for (o, x) in out.iter_mut().zip(w) {
-            *o += x;
+    if let Some(Ok(w)) = weights.get(at..at + NL).map(<&[f32; NL]>::try_from) {
+        for l in 0..NL {
+            out[l] += w[l];
         }
     }
 }
@@ -51,14 +53,57 @@ pub struct NerTagger {
     pub consistency: bool,
     /// Both stages' rows per feature key, for one lookup per feature.
     both: IdMap<[u32; 2]>,
+    /// Per stage, its dense scores for every word vector and window slot (empty
+    /// for a stage without dense features): tagging looks them up instead of
+    /// computing dot products.
+    dense: Vec<DenseTable>,
 }
 
 impl NerTagger {
     pub fn new(model: NerModel) -> Self {
+        let dense = model
+            .stages
+            .iter()
+            .map(|st| {
+                if model.cfg.vectors {
+                    DenseTable::new(&st.dense, &model.lexicon.vectors)
+                } else {
+                    DenseTable::default()
+                }
+            })
+            .collect();
         NerTagger {
             both: joint_index(&model),
+            dense,
             model,
             consistency: false,
+        }
+    }
+
+    /// The same tagger computing the dense scores directly (the reference the
+    /// precomputed tables must agree with).
+    #[cfg(test)]
+    fn without_dense_tables(mut self) -> Self {
+        self.dense = Vec::new();
+        self
+    }
+
+    /// Bytes held by the precomputed dense scores.
+    pub fn dense_table_bytes(&self) -> usize {
+        self.dense.iter().map(DenseTable::bytes).sum()
+    }
+
+    /// Add stage `stage`'s dense scores for the window `rows` into `out`: from its
+    /// table when there is one, else computed.
+    #[inline]
+    fn add_dense(&self, stage: usize, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
+        match self.dense.get(stage) {
+            Some(t) if !t.is_empty() => t.add(rows, out),
+            _ => {
+                if let Some(st) = self.model.stages.get(stage) {
+                    st.dense_emissions(&self.model.lexicon.vectors, rows, out);
+                }
+            }
         }
     }
 
@@ -113,7 +158,7 @@ impl NerTagger {
         let m = &self.model;
         let mut labels: Option<Vec<Vec<u8>>> = None;
         let mut em: Vec<f32> = Vec::new();
-        for st in m.stages.iter().take(stages.max(1)) {
+        for (k, st) in m.stages.iter().take(stages.max(1)).enumerate() {
             let feats = extract_with_hints(&m.lexicon, m.cfg, sentences, labels.as_deref());
             let mut next = Vec::with_capacity(sentences.len());
             for (s, sent) in sentences.iter().enumerate() {
@@ -124,7 +169,7 @@ impl NerTagger {
                     let out = &mut em[i * NL..(i + 1) * NL];
                     st.emissions(feats.token(s, i), out);
                     if m.cfg.vectors {
-                        st.dense_emissions(&m.lexicon.vectors, feats.window_rows(s, i), out);
+                        self.add_dense(k, feats.window_rows(s, i), out);
                     }
                 }
                 next.push(viterbi(&em, n, &st.transitions));
@@ -154,11 +199,17 @@ impl NerTagger {
             em.clear();
             em.resize(n * NL, 0.0);
             let mut em2 = vec![0.0f32; n * NL];
-            for i in 0..n {
-                let (e1, e2) = (
-                    &mut em[i * NL..(i + 1) * NL],
-                    &mut em2[i * NL..(i + 1) * NL],
-                );
+            for (i, (e1, e2)) in em
+                .chunks_exact_mut(NL)
+                .zip(em2.chunks_exact_mut(NL))
+                .enumerate()
+            {
+                let (Ok(e1), Ok(e2)) = (
+                    <&mut [f32; NL]>::try_from(e1),
+                    <&mut [f32; NL]>::try_from(e2),
+                ) else {
+                    continue;
+                };
                 for k in base.token(s, i) {
                     if let Some(&[r1, r2]) = self.both.get(k) {
                         add_row(&one.weights, r1, e1);
@@ -167,8 +218,8 @@ impl NerTagger {
                 }
                 if m.cfg.vectors {
                     let rows = base.window_rows(s, i);
-                    one.dense_emissions(&m.lexicon.vectors, rows, e1);
-                    two.dense_emissions(&m.lexicon.vectors, rows, e2);
+                    self.add_dense(0, rows, e1);
+                    self.add_dense(1, rows, e2);
                 }
             }
             first.push(viterbi(&em, n, &one.transitions));
@@ -335,5 +386,97 @@ mod tests {
         let out = t.tag_document(&[vec![], long, vec!["\u{200b}".to_string()]]);
         assert!(out.iter().all(|s| s.is_empty()));
         assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn dense_tables_agree_with_computed_dense_scores() {
+        // A small model whose labels hang on dense weights in both stages.
+        let mut m = NerModel::default();
+        m.cfg.vectors = true;
+        m.lexicon.vectors = crate::ner::features::VectorTable::parse(
+            "berlin\t0.5 -1 0.25\nmerkel\t-0.75 1 0\nsaid\t0.1 0.2 -0.3\n",
+            1.0,
+        )
+        .unwrap();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ((x >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 6.0
+        };
+        let mut stages = Vec::new();
+        for _ in 0..2 {
+            let mut st = crate::ner::model::Scorer {
+                dense: (0..VEC_WINDOW * 3 * NL).map(|_| next()).collect(),
+                ..Default::default()
+            };
+            for v in st.transitions.trans.iter_mut() {
+                *v = next() / 4.0;
+            }
+            stages.push(st);
+        }
+        m.stages = stages;
+        let tables = NerTagger::new(m.clone());
+        assert_eq!(tables.dense_table_bytes(), 2 * 3 * VEC_WINDOW * NL * 4);
+        let direct = NerTagger::new(m).without_dense_tables();
+        assert_eq!(direct.dense_table_bytes(), 0);
+        let doc = vec![
+            vec!["Merkel", "said", "Berlin", "said", "Merkel"],
+            vec!["merkel", "unknown", "BERLIN"],
+            vec!["said"],
+        ];
+        let labels = tables.label_document(&doc, 2);
+        assert!(labels.iter().flatten().any(|&l| l != 0), "{labels:?}");
+        assert_eq!(labels, direct.label_document(&doc, 2));
+        assert_eq!(labels, direct.label_stagewise(&doc, 2));
+        assert_eq!(
+            tables.label_stagewise(&doc, 1),
+            direct.label_stagewise(&doc, 1)
+        );
+
+        // The shipped model, when it has dense features: the same labels and the
+        // same dense scores, bit for bit, for a few real sentences.
+        let shipped = NerTagger::load_default().unwrap();
+        if !shipped.model.cfg.vectors {
+            return;
+        }
+        let direct = NerTagger::new(shipped.model.clone()).without_dense_tables();
+        let doc: Vec<Vec<&str>> = [
+            "Jim Mattis met Angela Merkel in Berlin on Tuesday .",
+            "BRUSSELS 1996-08-22 ( Reuters ) - The European Commission said on Thursday .",
+            "Shares of Deutsche Bank rose 3.5 percent in Frankfurt , traders said .",
+            "Xqzt Blorf visited the Kremlin .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        assert_eq!(
+            shipped.label_document(&doc, 2),
+            direct.label_document(&doc, 2)
+        );
+        let feats = crate::ner::features::extract_with_hints(
+            &shipped.model.lexicon,
+            shipped.model.cfg,
+            &doc,
+            None,
+        );
+        let mut checked = 0;
+        for (s, sent) in doc.iter().enumerate() {
+            for i in 0..sent.len() {
+                let rows = feats.window_rows(s, i);
+                for stage in 0..shipped.model.stages.len() {
+                    let (mut a, mut b) = (vec![0.5f32; NL], vec![0.5f32; NL]);
+                    shipped.add_dense(stage, rows, &mut a);
+                    direct.add_dense(stage, rows, &mut b);
+                    assert_eq!(
+                        a.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                        b.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 40);
     }
 }
