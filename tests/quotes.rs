@@ -881,3 +881,12 @@ fn a_passive_cue_takes_its_source_after_by() {
     assert_eq!(q.source.as_deref(), Some("civil rights groups"));
     assert_eq!(q.content, "the new voting rules");
 }
+
+#[test]
+fn a_participle_after_a_preposition_shares_the_subject() {
+    // "began by saying": the source is the sentence's subject, not "The senator began by".
+    let q = one("The senator began by saying the bill would never pass.");
+    assert_eq!(q.source.as_deref(), Some("The senator"));
+    assert_eq!(q.cue.as_deref(), Some("saying"));
+    assert_eq!(q.content, "the bill would never pass");
+}

@@ -55,10 +55,11 @@ pub const AUXILIARIES: [&str; 34] = [
 ];
 
 /// Words that open a clause: a subject never runs back past them.
-pub const CLAUSE_WORDS: [&str; 34] = [
+pub const CLAUSE_WORDS: [&str; 36] = [
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
     "as", "since", "after", "before", "although", "though", "than", "so", "where", "whether",
     "until", "unless", "is", "was", "are", "were", "be", "been", "said", "says", "told", "also",
+    "despite", "without",
 ];
 
 impl<'d> Tokens<'d> {

@@ -331,12 +331,30 @@ fn find(
             let cue = (i, i + n);
             // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
             let participle = tokens.words[i].ends_with("ing") && class != CueClass::According;
+            // "… began by saying", "…, despite admitting": a participle after a
+            // preposition inside the sentence also shares the main clause's subject,
+            // unless it lies in content found already ("noted that she was pilloried for
+            // acknowledging …").
+            let after_preposition = i > a + 1
+                && participle
+                && matches!(
+                    tokens.words[i - 1],
+                    "by" | "after" | "before" | "despite" | "without" | "while" | "for" | "upon"
+                )
+                && !found
+                    .iter()
+                    .any(|f| f.content.iter().any(|&(x, y)| x <= i && i < y));
             let shared = i > a
-                && (tokens.words[i - 1] == "and" || (tokens.words[i - 1] == "," && participle));
+                && (tokens.words[i - 1] == "and"
+                    || (tokens.words[i - 1] == "," && participle)
+                    || after_preposition);
             if shared && sentence_source.is_none() && participle {
                 // "Trump attacked Clinton, saying …": the subject opening the sentence.
+                // After a preposition the clause is no afterthought, so any subject will do.
                 sentence_source = tokens.source_after(a, i).filter(|&(x, y)| {
-                    (x..y).any(|k| tokens.is_capitalized(k) && k > x) || y == x + 1
+                    after_preposition
+                        || (x..y).any(|k| tokens.is_capitalized(k) && k > x)
+                        || y == x + 1
                 });
             }
             if shared {
@@ -345,12 +363,22 @@ fn find(
                     while end > i + n && doc.tokens[end - 1].kind == TokenKind::Punct {
                         end -= 1;
                     }
+                    if after_preposition {
+                        // The adverbial clause ends at its comma, before the main clause goes on.
+                        end = clause_end(&tokens, &in_quote, i + n, end);
+                    }
                     if end > i + n + 2 {
                         // The earlier content stops where this attribution starts.
-                        if let Some(prev) = found.last_mut().filter(|f| f.source == Some(src)) {
+                        let prev = found
+                            .last_mut()
+                            .filter(|f| f.source == Some(src) && !after_preposition);
+                        if let Some(prev) = prev {
                             if let Some(last) = prev.content.last_mut() {
                                 if last.0 < i && last.1 > i - 1 {
                                     last.1 = i - 1;
+                                    while last.1 > last.0 && tokens.words[last.1 - 1] == "," {
+                                        last.1 -= 1;
+                                    }
                                 }
                             }
                         }
