@@ -5,6 +5,7 @@ use byline::quotes::{cue_model::CueModel, QuoteFinder};
 use byline::speakers::SpeakerResolver;
 use byline::{Document, Pipeline, Processor, ProcessorError, Segmenter};
 
+#[derive(Debug)]
 struct Q {
     kind: QuoteKind,
     content: String,
@@ -889,4 +890,16 @@ fn a_participle_after_a_preposition_shares_the_subject() {
     assert_eq!(q.source.as_deref(), Some("The senator"));
     assert_eq!(q.cue.as_deref(), Some("saying"));
     assert_eq!(q.content, "the bill would never pass");
+}
+
+#[test]
+fn a_quotation_after_an_attribution_found_by_the_indirect_pass_continues_it() {
+    // "“A” in many ways, X said.": the indirect pass attributes the first sentence
+    // (content before ", X said"); the quotation opening the next sentence continues it.
+    let qs = quotes(
+        "“It is a serious plan” in many ways, Ms. Lee said. “But it costs far too much for what it does.”",
+    );
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[0].source.as_deref(), Some("Ms. Lee"));
+    assert!(qs[1].continues, "{qs:?}");
 }

@@ -414,6 +414,37 @@ fn find(
             i += n;
         }
     }
+    // A quotation left without attribution that opens the sentence after an attributed
+    // quotation of its paragraph (found by either pass: "“A” of the plan, X said. “B”")
+    // continues it.
+    for k in 0..found.len() {
+        let f = &found[k];
+        if f.cue.is_some() || f.continues.is_some() || f.kind != QuoteKind::Direct {
+            continue;
+        }
+        let start = f.content[0].0;
+        let s = sent_of[start];
+        if s == 0 || doc.sentences[s].tokens.0 as usize != start {
+            continue;
+        }
+        let paragraph = doc.sentences[s].paragraph;
+        let prev = &doc.sentences[s - 1];
+        if prev.paragraph != paragraph {
+            continue;
+        }
+        let (pa, pb) = (prev.tokens.0 as usize, prev.tokens.1 as usize);
+        let target = (0..found.len()).rev().find(|&j| {
+            let g = &found[j];
+            j != k
+                && g.cue.is_some()
+                && g.source.is_some()
+                && g.content.iter().any(|&(x, y)| x < pb && y > pa)
+                && g.content.iter().any(|&(x, y)| (x..y).any(|t| in_quote[t]))
+        });
+        if let Some(j) = target {
+            found[k].continues = Some(j);
+        }
+    }
     // Interview transcripts: each `NAME: …` turn is its speaker's statement. It takes
     // the place of an unattributed quotation that opens on its label (block-quoted
     // transcripts put a quote mark before each turn).
