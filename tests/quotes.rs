@@ -903,3 +903,11 @@ fn a_quotation_after_an_attribution_found_by_the_indirect_pass_continues_it() {
     assert_eq!(qs[0].source.as_deref(), Some("Ms. Lee"));
     assert!(qs[1].continues, "{qs:?}");
 }
+
+#[test]
+fn a_cue_inside_another_source_is_not_an_attribution() {
+    // "released" belongs to the source "A new poll released Friday"; "shows" is the cue.
+    let q = one("A new poll released Friday shows that Clinton leads in Ohio.");
+    assert_eq!(q.cue.as_deref(), Some("shows"));
+    assert_eq!(q.content, "that Clinton leads in Ohio");
+}

@@ -445,6 +445,24 @@ fn find(
             found[k].continues = Some(j);
         }
     }
+    // A cue inside another attribution's source, where their contents overlap, is
+    // part of that noun phrase ("a poll released Friday shows …"), not an attribution
+    // of its own.
+    let overlaps = |p: &[Range], q: &[Range]| {
+        p.iter()
+            .any(|&(x, y)| q.iter().any(|&(u, v)| x < v && u < y))
+    };
+    let inside_source: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            f.cue.is_some_and(|(x, y)| {
+                found.iter().any(|g| {
+                    g.source.is_some_and(|(sa, sb)| sa <= x && y <= sb)
+                        && overlaps(&g.content, &f.content)
+                })
+            })
+        })
+        .collect();
     // Interview transcripts: each `NAME: …` turn is its speaker's statement. It takes
     // the place of an unattributed quotation that opens on its label (block-quoted
     // transcripts put a quote mark before each turn).
@@ -474,7 +492,11 @@ fn find(
                             })
                     }))
     };
-    let keep: Vec<bool> = found.iter().map(|f| !covered(f)).collect();
+    let keep: Vec<bool> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| !covered(f) && !inside_source.get(i).copied().unwrap_or(false))
+        .collect();
     let mut remap = vec![None; found.len()];
     let mut kept = Vec::new();
     for (i, f) in found.into_iter().enumerate() {
