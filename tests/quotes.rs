@@ -911,3 +911,10 @@ fn a_cue_inside_another_source_is_not_an_attribution() {
     assert_eq!(q.cue.as_deref(), Some("shows"));
     assert_eq!(q.content, "that Clinton leads in Ohio");
 }
+
+#[test]
+fn a_semicolon_ends_reported_content() {
+    let qs = quotes("Republicans said the timing was not intentional; they disclosed it at once.");
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+    assert_eq!(qs[0].content, "the timing was not intentional");
+}

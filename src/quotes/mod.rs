@@ -1258,7 +1258,10 @@ fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize 
             }
             let next = t.words[k + 1];
             let comma = t.words[k] == ",";
-            (comma && matches!(next, "which" | "while" | "although" | "but" | "whereas" | "with"))
+            // A semicolon outside quotation marks closes the reported clause.
+            t.words[k] == ";"
+                || (comma
+                    && matches!(next, "which" | "while" | "although" | "but" | "whereas" | "with"))
                 || (comma
                     && next.ends_with("ing")
                     && next.chars().all(|c| c.is_ascii_lowercase()))
