@@ -918,3 +918,21 @@ fn a_semicolon_ends_reported_content() {
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
     assert_eq!(qs[0].content, "the timing was not intentional");
 }
+
+#[test]
+fn a_quotation_after_an_indirect_attribution_continues_it() {
+    let qs = quotes(
+        "His former partner, Lawrence Cummings, called him a master at difficult deals. \
+         “He showed again and again an ability to put together deals that others could not.”",
+    );
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert!(qs[1].continues, "{qs:?}");
+    assert_eq!(qs[1].speaker, qs[0].speaker);
+}
+
+#[test]
+fn as_x_put_it_introduces_a_quotation() {
+    let q = one("As Steven Rosenthal, a tax lawyer, recently put it, “Did he lower his taxes through legal avoidance?”");
+    assert_eq!(q.source.as_deref(), Some("Steven Rosenthal, a tax lawyer,"));
+    assert_eq!(q.cue.as_deref(), Some("put it"));
+}

@@ -189,7 +189,12 @@ impl<'d> Tokens<'d> {
             // An apposition closed by a comma just before the cue: "Mattis, the defense secretary, said".
             if self.is(i, ",") && s == e && e >= floor + 2 {
                 if let Some(start) = self.apposition_before(floor, i) {
-                    return Some((start, e));
+                    // "As Steven Rosenthal, a tax lawyer, put it": not the conjunction.
+                    let opens_clause = matches!(
+                        self.words[start],
+                        "As" | "But" | "And" | "So" | "When" | "While" | "If" | "Yet"
+                    );
+                    return Some((start + usize::from(opens_clause && start + 1 < i), e));
                 }
             }
             break;

@@ -414,9 +414,9 @@ fn find(
             i += n;
         }
     }
-    // A quotation left without attribution that opens the sentence after an attributed
-    // quotation of its paragraph (found by either pass: "“A” of the plan, X said. “B”")
-    // continues it.
+    // A quotation left without attribution that opens the sentence after an attribution
+    // of its paragraph (found by either pass: "“A” of the plan, X said. “B”", "X called
+    // him a master at deals. “He showed …”") continues it.
     for k in 0..found.len() {
         let f = &found[k];
         if f.cue.is_some() || f.continues.is_some() || f.kind != QuoteKind::Direct {
@@ -439,7 +439,6 @@ fn find(
                 && g.cue.is_some()
                 && g.source.is_some()
                 && g.content.iter().any(|&(x, y)| x < pb && y > pa)
-                && g.content.iter().any(|&(x, y)| (x..y).any(|t| in_quote[t]))
         });
         if let Some(j) = target {
             found[k].continues = Some(j);
