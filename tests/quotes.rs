@@ -936,3 +936,18 @@ fn as_x_put_it_introduces_a_quotation() {
     assert_eq!(q.source.as_deref(), Some("Steven Rosenthal, a tax lawyer,"));
     assert_eq!(q.cue.as_deref(), Some("put it"));
 }
+
+#[test]
+fn a_long_source_with_dashes_opens_the_sentence_before_told_me() {
+    let q = one(
+        "John Dickey, the chief executive of Ora Media -- the company that owns the program, \
+         which is also streamed online -- told me, “We're a content provider, doing business with people who want it.”",
+    );
+    assert!(
+        q.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("John Dickey, the chief executive")),
+        "{q:?}"
+    );
+    assert_eq!(q.cue.as_deref(), Some("told"));
+}

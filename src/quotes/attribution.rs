@@ -229,7 +229,7 @@ impl<'d> Tokens<'d> {
                 .is_some_and(char::is_alphanumeric)
                 || matches!(
                     self.words[k],
-                    "," | "(" | ")" | "$" | "%" | "&" | "-" | "'s" | "’s"
+                    "," | "(" | ")" | "$" | "%" | "&" | "-" | "'s" | "’s" | "--" | "—" | "–"
                 )
                 || self.abbreviation_stop(k)
         });

@@ -801,7 +801,10 @@ fn cue_ending_at(t: &Tokens, floor: usize, end: usize) -> Option<(Option<Range>,
                 t.source_after(c + n, end)
                     .filter(|s| class.can_follow_content() && s.1 == end && c == floor)
             };
-            let source = t.source_before(floor, c).or_else(inverted);
+            // A long source with appositions opening the sentence ("John Dickey, the chief
+            // executive of Ora Media -- the production company …, -- told me, “…”").
+            let whole = || t.source_with_appositions(floor, c).filter(|s| s.0 == floor);
+            let source = t.source_before(floor, c).or_else(inverted).or_else(whole);
             return source.map(|s| (Some(s), (c, c + n)));
         }
         if matches!(t.words[c], "." | "!" | "?" | "“" | "”" | "\"") {
