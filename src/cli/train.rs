@@ -1,6 +1,6 @@
 //! `byline train …`: train models from annotated data.
 
-use anyhow::{anyhow, bail, Result};
+use anyhow::{anyhow, Result};
 use byline::ner::features::{ClusterTable, FeatureConfig, Lexicon, VectorTable};
 use byline::ner::train::{train, TrainOptions};
 use byline::ner::{conll, NerTagger};
@@ -117,15 +117,7 @@ pub struct NerArgs {
     /// Factor applied to the vectors (their weight against the binary features).
     #[arg(long, default_value_t = 1.0)]
     vector_scale: f32,
-    /// Dense features from these cased word vectors as well (`Form<TAB>v1 v2 …` or
-    /// `Form<TAB>=other`, from scripts/md_vectors.py), looked up on the exact form
-    /// (then its capitalised and lower-case spellings); alone or beside --vectors.
-    #[arg(long)]
-    cased_vectors: Option<PathBuf>,
-    /// Factor applied to the cased vectors.
-    #[arg(long, default_value_t = 1.0)]
-    cased_vector_scale: f32,
-    /// With --vectors or --cased-vectors: only the first stage uses them (the same dev F1 as both stages;
+    /// With --vectors: only the first stage uses them (the same dev F1 as both stages;
     /// each stage with vectors adds a 20 MB score table to the tagger's memory).
     #[arg(long)]
     vectors_stage1_only: bool,
@@ -191,7 +183,6 @@ fn ner(a: NerArgs) -> Result<i32> {
         affixes: !a.no_affixes,
         cased_clusters: a.cased_clusters.is_some(),
         vectors: a.vectors.is_some(),
-        cased_vectors: a.cased_vectors.is_some(),
     };
     // A resource file, with how to make it when it is missing.
     let read = |path: &PathBuf, what: &str, hint: &str| {
@@ -214,18 +205,7 @@ fn ner(a: NerArgs) -> Result<i32> {
     if let Some(v) = &a.vectors {
         let text = read(v, "vectors", "run scripts/glove_vectors.py")?;
         lex.vectors = VectorTable::parse(&text, a.vector_scale).map_err(|e| anyhow!(e))?;
-        if lex.vectors.rows_len() != lex.vectors.len() {
-            bail!(
-                "{}: --vectors takes one vector per word (no `=` lines)",
-                v.display()
-            );
-        }
         lex.index_vectors();
-    }
-    if let Some(v) = &a.cased_vectors {
-        let text = read(v, "cased vectors", "run scripts/md_vectors.py")?;
-        lex.cased_vectors =
-            VectorTable::parse(&text, a.cased_vector_scale).map_err(|e| anyhow!(e))?;
     }
     for g in &a.gazetteer {
         let text = read(

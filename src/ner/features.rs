@@ -25,9 +25,6 @@ pub struct FeatureConfig {
     pub cased_clusters: bool,
     /// Dense features: the word vectors of the token and its neighbours (±1).
     pub vectors: bool,
-    /// Dense features from a second, cased vector table (en_core_web_md), looked up
-    /// on the exact form.
-    pub cased_vectors: bool,
 }
 
 impl Default for FeatureConfig {
@@ -39,7 +36,6 @@ impl Default for FeatureConfig {
             affixes: true,
             cased_clusters: false,
             vectors: false,
-            cased_vectors: false,
         }
     }
 }
@@ -52,7 +48,6 @@ impl FeatureConfig {
             | (self.affixes as u32) << 3
             | (self.cased_clusters as u32) << 4
             | (self.vectors as u32) << 5
-            | (self.cased_vectors as u32) << 6
     }
     pub fn from_bits(b: u32) -> Self {
         FeatureConfig {
@@ -62,13 +57,7 @@ impl FeatureConfig {
             affixes: b & 8 != 0,
             cased_clusters: b & 16 != 0,
             vectors: b & 32 != 0,
-            cased_vectors: b & 64 != 0,
         }
-    }
-
-    /// Whether any dense features are on.
-    pub fn dense(self) -> bool {
-        self.vectors || self.cased_vectors
     }
 }
 
@@ -81,9 +70,6 @@ pub struct Lexicon {
     pub cased: ClusterTable,
     /// Word vectors, keyed by the normalised word (dense features).
     pub vectors: VectorTable,
-    /// Cased word vectors (en_core_web_md), keyed by the exact form (dense features;
-    /// many words share a row).
-    pub cased_vectors: VectorTable,
     /// Lower-cased phrase (tokens joined by one space) → bit set of gazetteer lists.
     pub gazetteer: HashMap<String, u32>,
     pub gazetteer_names: Vec<String>,
@@ -205,33 +191,6 @@ impl Lexicon {
         }
     }
 
-    /// The vector tables of the dense features, in the order of [`WindowRows`].
-    pub fn vector_tables(&self) -> [&VectorTable; VEC_TABLES] {
-        [&self.vectors, &self.cased_vectors]
-    }
-
-    /// The cased vector row of a form, `u32::MAX` for none: the form itself, else its
-    /// capitalised spelling ("BRUSSELS" → "Brussels"), else its lower-case one.
-    fn cased_vector_row(&self, form: &str) -> u32 {
-        let t = &self.cased_vectors;
-        let r = t.row_of(form);
-        if r != u32::MAX || !form.chars().any(char::is_uppercase) {
-            return r;
-        }
-        let lower = form.to_lowercase();
-        let mut cs = lower.chars();
-        if let Some(c) = cs.next() {
-            let cap: String = c.to_uppercase().chain(cs).collect();
-            if cap != form {
-                let r = t.row_of(&cap);
-                if r != u32::MAX {
-                    return r;
-                }
-            }
-        }
-        t.row_of(&lower)
-    }
-
     /// Cased cluster ids of a form; an ALL-CAPS form falls back to its capitalised
     /// spelling ("BRUSSELS" → "Brussels"), so headlines get them too.
     fn cased_clusters_of(&self, form: &str) -> Option<&[u16]> {
@@ -334,12 +293,6 @@ impl ClusterTable {
 /// Tokens whose vectors feed the dense features: offsets -1, 0, +1.
 pub const VEC_WINDOW: usize = 3;
 
-/// Vector tables of the dense features: normalised words (GloVe) and cased forms.
-pub const VEC_TABLES: usize = 2;
-
-/// A token window's vector rows, `[table * VEC_WINDOW + slot]` (`u32::MAX`: none).
-pub type WindowRows = [u32; VEC_TABLES * VEC_WINDOW];
-
 /// Word vectors, quantised to 8 bits: word → row, `values[row * dim..]` × `scale`.
 #[derive(Debug, Clone, Default)]
 pub struct VectorTable {
@@ -352,11 +305,9 @@ pub struct VectorTable {
 
 impl VectorTable {
     /// Parse `word<TAB>v1 v2 …` lines (`#` lines are comments; a repeated word keeps
-    /// its first row), multiply by `factor` and quantise to 8 bits. A line
-    /// `word<TAB>=other` gives `word` the row of `other`, an earlier word.
+    /// its first row), multiply by `factor` and quantise to 8 bits.
     pub fn parse(text: &str, factor: f32) -> Result<VectorTable, String> {
-        let mut words: Vec<(&str, u32)> = Vec::new();
-        let mut rows: HashMap<&str, u32> = HashMap::new();
+        let mut words = Vec::new();
         let mut vals: Vec<f32> = Vec::new();
         let mut dim = 0;
         let mut seen = std::collections::HashSet::new();
@@ -367,15 +318,6 @@ impl VectorTable {
             let (word, rest) = line
                 .split_once('\t')
                 .ok_or_else(|| format!("vectors line {}: no tab", n + 1))?;
-            if let Some(other) = rest.strip_prefix('=') {
-                let &r = rows
-                    .get(other)
-                    .ok_or_else(|| format!("vectors line {}: {other:?} not seen", n + 1))?;
-                if seen.insert(word) {
-                    words.push((word, r));
-                }
-                continue;
-            }
             let v: Vec<f32> = rest
                 .split_whitespace()
                 .map(str::parse::<f32>)
@@ -390,16 +332,18 @@ impl VectorTable {
             if !seen.insert(word) {
                 continue;
             }
-            let r = (vals.len() / dim) as u32;
-            rows.insert(word, r);
-            words.push((word, r));
+            words.push(word);
             vals.extend(v.iter().map(|x| x * factor));
         }
         let max = vals.iter().fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         Ok(VectorTable {
             dim,
-            index: words.iter().map(|&(w, r)| (w.to_string(), r)).collect(),
+            index: words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.to_string(), i as u32))
+                .collect(),
             values: vals.iter().map(|x| (x / scale).round() as i8).collect(),
             scale,
         })
@@ -411,11 +355,6 @@ impl VectorTable {
 
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
-    }
-
-    /// Number of vector rows (fewer than words when words share rows).
-    pub fn rows_len(&self) -> usize {
-        self.values.len().checked_div(self.dim).unwrap_or(0)
     }
 
     /// Row of a word, `u32::MAX` for none.
@@ -433,7 +372,7 @@ impl VectorTable {
         }
     }
 
-    /// Words in row order (one per row: for a table without shared rows).
+    /// Words in row order.
     pub fn rows(&self) -> Vec<&str> {
         let mut words: Vec<(&String, &u32)> = self.index.iter().collect();
         words.sort_by_key(|(_, &i)| i);
@@ -525,8 +464,6 @@ struct Tok<'a> {
     cased: Option<&'a [u16]>,
     /// Row in the vector table (`u32::MAX`: none, or no dense features).
     vec_row: u32,
-    /// Row in the cased vector table (likewise).
-    cased_row: u32,
 }
 
 const BOS: &str = "<s>";
@@ -541,8 +478,6 @@ pub struct DocFeatures {
     /// Per sentence, the vector row of each token (`u32::MAX`: none); empty without
     /// dense features.
     pub vec_rows: Vec<Vec<u32>>,
-    /// Likewise in the cased vector table.
-    pub cased_rows: Vec<Vec<u32>>,
 }
 
 impl DocFeatures {
@@ -551,21 +486,13 @@ impl DocFeatures {
         &self.keys[o[i] as usize..o[i + 1] as usize]
     }
 
-    /// Vector rows of the tokens at offsets -1, 0, +1 of token i in each table
-    /// (`u32::MAX`: none).
-    pub fn window_rows(&self, s: usize, i: usize) -> WindowRows {
-        let mut out = [u32::MAX; VEC_TABLES * VEC_WINDOW];
-        for (t, rows) in [&self.vec_rows, &self.cased_rows].into_iter().enumerate() {
-            if let Some(r) = rows.get(s) {
-                let at = |j: Option<usize>| j.and_then(|j| r.get(j)).copied().unwrap_or(u32::MAX);
-                out[t * VEC_WINDOW..(t + 1) * VEC_WINDOW].copy_from_slice(&[
-                    at(i.checked_sub(1)),
-                    at(Some(i)),
-                    at(Some(i + 1)),
-                ]);
-            }
-        }
-        out
+    /// Vector rows of the tokens at offsets -1, 0, +1 of token i (`u32::MAX`: none).
+    pub fn window_rows(&self, s: usize, i: usize) -> [u32; VEC_WINDOW] {
+        let Some(r) = self.vec_rows.get(s) else {
+            return [u32::MAX; VEC_WINDOW];
+        };
+        let at = |j: Option<usize>| j.and_then(|j| r.get(j)).copied().unwrap_or(u32::MAX);
+        [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
     }
 }
 
@@ -680,11 +607,6 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                     } else {
                         lex.vectors.row_of(&norm)
                     };
-                    let cased_row = if cfg.cased_vectors && !hints_only {
-                        lex.cased_vector_row(form)
-                    } else {
-                        u32::MAX
-                    };
                     let clusters = clusters.map(|(_, ids)| ids);
                     let cased = if cfg.cased_clusters {
                         lex.cased_clusters_of(form)
@@ -700,7 +622,6 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
                         clusters,
                         norm,
                         vec_row,
-                        cased_row,
                     }
                 })
                 .collect()
@@ -760,18 +681,11 @@ fn extract_impl<S: AsRef<str>, V: AsRef<[S]>>(
         keys: Vec::with_capacity(toks.iter().map(|s| s.len()).sum::<usize>() * 64),
         offsets: Vec::with_capacity(toks.len()),
         vec_rows: Vec::new(),
-        cased_rows: Vec::new(),
     };
     if cfg.vectors && !hints_only {
         out.vec_rows = toks
             .iter()
             .map(|s| s.iter().map(|t| t.vec_row).collect())
-            .collect();
-    }
-    if cfg.cased_vectors && !hints_only {
-        out.cased_rows = toks
-            .iter()
-            .map(|s| s.iter().map(|t| t.cased_row).collect())
             .collect();
     }
     let mut gaz: Vec<Vec<(u8, u8)>> = Vec::new();
@@ -1061,52 +975,11 @@ mod tests {
             ..FeatureConfig::default()
         };
         let f = extract(&lex, cfg, &[vec!["PARIS", "or", "Berlin"]]);
-        const N: u32 = u32::MAX;
-        assert_eq!(f.window_rows(0, 0), [N, 1, N, N, N, N]);
-        assert_eq!(f.window_rows(0, 1), [1, N, 0, N, N, N]);
-        assert_eq!(f.window_rows(0, 2), [N, 0, N, N, N, N]);
+        assert_eq!(f.window_rows(0, 0), [u32::MAX, 1, u32::MAX]);
+        assert_eq!(f.window_rows(0, 1), [1, u32::MAX, 0]);
+        assert_eq!(f.window_rows(0, 2), [u32::MAX, 0, u32::MAX]);
         let off = extract(&lex, FeatureConfig::default(), &[vec!["Berlin"]]);
-        assert_eq!(off.window_rows(0, 0), [N; VEC_TABLES * VEC_WINDOW]);
-    }
-
-    #[test]
-    fn cased_vectors_share_rows_and_fall_back_to_other_spellings() {
-        let v = VectorTable::parse(
-            "#c\nParis\t0.5 -1.0\nBerlin\t=Paris\nparis\t0.25 0\nUS\t1 1\nus\t=paris\n",
-            1.0,
-        )
-        .unwrap();
-        assert_eq!((v.dim, v.len(), v.rows_len()), (2, 5, 3));
-        assert_eq!((v.row_of("Paris"), v.row_of("Berlin")), (0, 0));
-        assert_eq!(
-            (v.row_of("paris"), v.row_of("us"), v.row_of("US")),
-            (1, 1, 2)
-        );
-        assert!(VectorTable::parse("a\t=b\nb\t1 2\n", 1.0).is_err());
-
-        let lex = Lexicon {
-            cased_vectors: v,
-            ..Lexicon::default()
-        };
-        let cfg = FeatureConfig {
-            cased_vectors: true,
-            ..FeatureConfig::default()
-        };
-        let f = extract(
-            &lex,
-            cfg,
-            &[vec!["PARIS", "US", "us", "BERLIN", "Us", "Rome"]],
-        );
-        // PARIS → Paris; US exact; us exact; BERLIN → Berlin; Us → us; Rome: none.
-        assert_eq!(f.cased_rows[0], [0, 2, 1, 0, 1, u32::MAX]);
-        assert!(f.vec_rows.is_empty());
-        const N: u32 = u32::MAX;
-        assert_eq!(f.window_rows(0, 1), [N, N, N, 0, 2, 1]);
-        let both = FeatureConfig {
-            vectors: true,
-            ..cfg
-        };
-        assert!(FeatureConfig::from_bits(both.to_bits()) == both && both.dense());
+        assert_eq!(off.window_rows(0, 0), [u32::MAX; VEC_WINDOW]);
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! The NER model: BILOU labels, a linear scorer over hashed features, first-order
 //! transition scores, Viterbi decoding, and a compact binary file format.
 
-use super::features::{
-    ClusterTable, FeatureConfig, Lexicon, VectorTable, WindowRows, VEC_TABLES, VEC_WINDOW,
-};
+use super::features::{ClusterTable, FeatureConfig, Lexicon, VectorTable, VEC_WINDOW};
 use super::hash::IdMap;
 use crate::document::EntityLabel;
 use std::io::{Read, Write};
@@ -216,61 +214,44 @@ fn slot_scores(w: &[f32], v: &[i8], scale: f32) -> [f32; NL] {
     part
 }
 
-/// Length of the dense weights over vector tables `tables` (see [`Scorer::dense`]).
-pub fn dense_len(tables: [&VectorTable; VEC_TABLES]) -> usize {
-    tables.iter().map(|t| VEC_WINDOW * t.dim * NL).sum()
-}
-
-/// Add the scores of dense weights `dense` (see [`Scorer::dense`]) for the vectors of
-/// rows `rows` (`u32::MAX`: none) of `tables` into `out`, computing each slot's dot
+/// Add the scores of dense weights `dense` (`[(slot * dim + d) * NL + label]`) for the
+/// vectors of rows `rows` (`u32::MAX`: none) into `out`, computing each slot's dot
 /// products (training uses this; the tagger looks the same sums up in a [`DenseTable`]).
 #[inline]
-pub fn add_dense(
-    dense: &[f32],
-    tables: [&VectorTable; VEC_TABLES],
-    rows: WindowRows,
-    out: &mut [f32],
-) {
-    if dense.len() != dense_len(tables) {
+pub fn add_dense(dense: &[f32], table: &VectorTable, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
+    let dim = table.dim;
+    if dense.len() != VEC_WINDOW * dim * NL {
         return;
     }
     let Some(Ok(out)) = out.get_mut(..NL).map(<&mut [f32; NL]>::try_from) else {
         return;
     };
     let mut acc = *out;
-    let mut base = 0;
-    for (t, table) in tables.iter().enumerate() {
-        let dim = table.dim;
-        if dim == 0 {
+    for (slot, &r) in rows.iter().enumerate() {
+        let at = r as usize * dim;
+        let Some(v) = table.values.get(at..at + dim) else {
             continue;
+        };
+        let part = slot_scores(
+            &dense[slot * dim * NL..(slot + 1) * dim * NL],
+            v,
+            table.scale,
+        );
+        for l in 0..NL {
+            acc[l] += part[l];
         }
-        for slot in 0..VEC_WINDOW {
-            let at = rows[t * VEC_WINDOW + slot] as usize * dim;
-            let w = &dense[base + slot * dim * NL..base + (slot + 1) * dim * NL];
-            let Some(v) = table.values.get(at..at + dim) else {
-                continue;
-            };
-            let part = slot_scores(w, v, table.scale);
-            for l in 0..NL {
-                acc[l] += part[l];
-            }
-        }
-        base += VEC_WINDOW * dim * NL;
     }
     *out = acc;
 }
 
-/// A stage's dense scores precomputed for the whole vector tables: for each vector row
+/// A stage's dense scores precomputed for the whole vector table: for each vector row
 /// and window slot, the per-label score [`add_dense`] would compute, so that a token
-/// costs a row lookup per slot instead of `dim × NL` multiplications. Built when a
+/// costs three row lookups instead of `3 × dim × NL` multiplications. Built when a
 /// tagger is made (not stored in the model file).
 #[derive(Clone, Default)]
 pub struct DenseTable {
-    /// `scores[(first[table] + row * VEC_WINDOW + slot) * NL + label]`; empty without
-    /// dense weights.
+    /// `scores[(row * VEC_WINDOW + slot) * NL + label]`; empty without dense weights.
     scores: Vec<f32>,
-    /// Per table, its first row in `scores` (in units of `VEC_WINDOW * NL` scores).
-    first: [usize; VEC_TABLES],
 }
 
 impl std::fmt::Debug for DenseTable {
@@ -281,30 +262,20 @@ impl std::fmt::Debug for DenseTable {
 
 impl DenseTable {
     /// The table of dense weights `dense` (see [`Scorer::dense`]) over every row of
-    /// `tables`; empty when the weights do not fit the tables (e.g. none).
-    pub fn new(dense: &[f32], tables: [&VectorTable; VEC_TABLES]) -> Self {
-        if dense.is_empty() || dense.len() != dense_len(tables) {
+    /// `table`; empty when the weights do not fit the table (e.g. none).
+    pub fn new(dense: &[f32], table: &VectorTable) -> Self {
+        let dim = table.dim;
+        if dim == 0 || dense.len() != VEC_WINDOW * dim * NL {
             return DenseTable::default();
         }
-        let rows: usize = tables.iter().map(|t| t.rows_len()).sum();
+        let rows = table.values.len() / dim;
         let mut scores = Vec::with_capacity(rows * VEC_WINDOW * NL);
-        let mut first = [0; VEC_TABLES];
-        let mut base = 0;
-        for (t, table) in tables.iter().enumerate() {
-            first[t] = scores.len() / (VEC_WINDOW * NL);
-            let dim = table.dim;
-            if dim == 0 {
-                continue;
+        for v in table.values.chunks_exact(dim) {
+            for w in dense.chunks_exact(dim * NL) {
+                scores.extend_from_slice(&slot_scores(w, v, table.scale));
             }
-            let weights = &dense[base..base + VEC_WINDOW * dim * NL];
-            for v in table.values.chunks_exact(dim) {
-                for w in weights.chunks_exact(dim * NL) {
-                    scores.extend_from_slice(&slot_scores(w, v, table.scale));
-                }
-            }
-            base += VEC_WINDOW * dim * NL;
         }
-        DenseTable { scores, first }
+        DenseTable { scores }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -319,24 +290,16 @@ impl DenseTable {
     /// Add the dense scores of the window `rows` (`u32::MAX`: none) into `out`: the
     /// same sums, in the same order, as [`add_dense`].
     #[inline]
-    pub fn add(&self, rows: WindowRows, out: &mut [f32]) {
+    pub fn add(&self, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
         let Some(Ok(out)) = out.get_mut(..NL).map(<&mut [f32; NL]>::try_from) else {
             return;
         };
         let mut acc = *out;
-        for (k, &r) in rows.iter().enumerate() {
-            if r == u32::MAX {
+        for (slot, &r) in rows.iter().enumerate() {
+            let Some(at) = (r as usize).checked_mul(VEC_WINDOW * NL) else {
                 continue;
-            }
-            let (t, slot) = (k / VEC_WINDOW, k % VEC_WINDOW);
-            let at = ((self.first[t] + r as usize) * VEC_WINDOW + slot) * NL;
-            let end = self
-                .first
-                .get(t + 1)
-                .map_or(self.scores.len(), |&f| f * VEC_WINDOW * NL);
-            if at + NL > end {
-                continue;
-            }
+            };
+            let at = at + slot * NL;
             let Some(Ok(part)) = self.scores.get(at..at + NL).map(<&[f32; NL]>::try_from) else {
                 continue;
             };
@@ -356,9 +319,8 @@ pub struct Scorer {
     /// `weights[row * NL + label]`.
     pub weights: Vec<f32>,
     pub transitions: Transitions,
-    /// Dense weights, for each vector table in turn (see [`Lexicon::vector_tables`]),
-    /// `[(slot * dim + d) * NL + label]` for the vectors of the window's tokens (slot
-    /// 0: previous token); empty without dense features.
+    /// Dense weights, `dense[(slot * dim + d) * NL + label]` for the vectors of the
+    /// window's tokens (slot 0: previous token); empty without dense features.
     pub dense: Vec<f32>,
 }
 
@@ -366,13 +328,8 @@ impl Scorer {
     /// The dense features' scores for each label: the vectors of the token window
     /// `rows` (see `DocFeatures::window_rows`) times the dense weights, added into `out`.
     #[inline]
-    pub fn dense_emissions(
-        &self,
-        tables: [&VectorTable; VEC_TABLES],
-        rows: WindowRows,
-        out: &mut [f32],
-    ) {
-        add_dense(&self.dense, tables, rows, out);
+    pub fn dense_emissions(&self, table: &VectorTable, rows: [u32; VEC_WINDOW], out: &mut [f32]) {
+        add_dense(&self.dense, table, rows, out);
     }
 
     /// Sum of the weights of `keys` for each label, added into `out`.
@@ -517,52 +474,6 @@ fn write_vectors(w: &mut W, t: &VectorTable) {
     }
 }
 
-/// A vector table whose words may share rows: dimension, row count, scale, the
-/// values, then word count and each word with its row.
-fn write_shared_vectors(w: &mut W, t: &VectorTable) {
-    w.u32(t.dim as u32);
-    w.u32(t.rows_len() as u32);
-    w.f32(t.scale);
-    for &q in &t.values {
-        w.u8(q as u8);
-    }
-    let mut words: Vec<(&String, &u32)> = t.index.iter().collect();
-    words.sort();
-    w.u32(words.len() as u32);
-    for (word, &row) in words {
-        w.str(word);
-        w.u32(row);
-    }
-}
-
-fn read_shared_vectors(r: &mut R) -> Result<VectorTable, String> {
-    let dim = r.u32()? as usize;
-    let rows = r.u32()? as usize;
-    if dim > 4096 || rows > 1 << 24 {
-        return Err("model file: implausible vector table".into());
-    }
-    let mut t = VectorTable {
-        dim,
-        scale: r.f32()?,
-        ..Default::default()
-    };
-    t.values = r.take(rows * dim)?.iter().map(|&b| b as i8).collect();
-    let n = r.u32()? as usize;
-    if n > 1 << 24 {
-        return Err("model file: implausible vector table".into());
-    }
-    t.index.reserve(n);
-    for _ in 0..n {
-        let word = r.str()?.to_string();
-        let row = r.u32()?;
-        if row as usize >= rows {
-            return Err("model file: vector row out of range".into());
-        }
-        t.index.insert(word, row);
-    }
-    Ok(t)
-}
-
 fn read_vectors(r: &mut R) -> Result<VectorTable, String> {
     let dim = r.u32()? as usize;
     let n = r.u32()? as usize;
@@ -616,12 +527,9 @@ impl NerModel {
         if self.cfg.vectors {
             write_vectors(&mut w, &lex.vectors);
         }
-        if self.cfg.cased_vectors {
-            write_shared_vectors(&mut w, &lex.cased_vectors);
-        }
         w.u32(self.stages.len() as u32);
         for st in &self.stages {
-            write_scorer(&mut w, st, self.cfg.dense());
+            write_scorer(&mut w, st, self.cfg.vectors);
         }
         buf
     }
@@ -659,16 +567,13 @@ impl NerModel {
             lex.vectors = read_vectors(&mut r)?;
             lex.index_vectors();
         }
-        if cfg.cased_vectors {
-            lex.cased_vectors = read_shared_vectors(&mut r)?;
-        }
         let ns = r.u32()? as usize;
         if ns > 8 {
             return Err("model file: implausible number of stages".into());
         }
         let mut stages = Vec::with_capacity(ns);
         for _ in 0..ns {
-            stages.push(read_scorer(&mut r, cfg.dense())?);
+            stages.push(read_scorer(&mut r, cfg.vectors)?);
         }
         Ok(NerModel {
             cfg,
@@ -879,29 +784,6 @@ mod tests {
         assert!(back.stages[1].dense.is_empty());
         let bytes = m.to_bytes();
         assert!(NerModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
-
-        // And the cased vectors, whose words share rows, with the dense weights of
-        // both tables.
-        m.cfg.cased_vectors = true;
-        m.lexicon.cased_vectors =
-            VectorTable::parse("Paris\t1 0 -1\nRome\t=Paris\nUS\t0.5 0.5 0\n", 1.0).unwrap();
-        m.stages[0].dense = (0..VEC_WINDOW * (2 + 3) * NL)
-            .map(|i| i as f32 / 8.0)
-            .collect();
-        assert_eq!(
-            m.stages[0].dense.len(),
-            dense_len(m.lexicon.vector_tables())
-        );
-        let back = NerModel::from_bytes(&m.to_bytes()).unwrap();
-        assert!(back.cfg.vectors && back.cfg.cased_vectors);
-        let (a, b) = (&back.lexicon.cased_vectors, &m.lexicon.cased_vectors);
-        assert_eq!(
-            (a.values.clone(), a.scale, a.dim),
-            (b.values.clone(), b.scale, b.dim)
-        );
-        assert_eq!(a.index, b.index);
-        assert_eq!(back.lexicon.vectors.values, m.lexicon.vectors.values);
-        assert_eq!(back.stages[0].dense, m.stages[0].dense);
     }
 
     #[test]
@@ -911,15 +793,13 @@ mod tests {
         dense[2 * NL + 3] = 2.0; // slot 1 (the token), dimension 0, label 3
         dense[(2 + 1) * NL + 3] = 4.0; // slot 1, dimension 1, label 3
         dense[5] = 1.0; // slot 0 (previous token), dimension 0, label 5
-        let none = VectorTable::default();
-        const N: u32 = u32::MAX;
         let mut out = vec![0f32; NL];
-        add_dense(&dense, [&table, &none], [1, 0, N, N, N, N], &mut out);
+        add_dense(&dense, &table, [1, 0, u32::MAX], &mut out);
         assert!((out[3] - 4.0).abs() < 0.05, "{out:?}");
         assert!((out[5] + 1.0).abs() < 0.05, "{out:?}");
         // Weights of another shape (e.g. none) add nothing.
         let mut out2 = vec![0f32; NL];
-        add_dense(&[], [&table, &none], [0, 0, 0, 0, 0, 0], &mut out2);
+        add_dense(&[], &table, [0, 0, 0], &mut out2);
         assert!(out2.iter().all(|&x| x == 0.0));
     }
 
@@ -935,41 +815,27 @@ mod tests {
             x ^= x << 17;
             ((x >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0
         };
-        // A second (cased) table: 2-d, two rows, three words.
-        let cased = VectorTable::parse("A\t0.3 -2\nB\t=A\nC\t1.5 0.25\n", 1.0).unwrap();
-        let none = VectorTable::default();
-        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let dense: Vec<f32> = (0..VEC_WINDOW * 3 * NL).map(|_| next()).collect();
+        let start: Vec<f32> = (0..NL).map(|_| next()).collect();
+        let t = DenseTable::new(&dense, &table);
+        assert_eq!(t.bytes(), 3 * VEC_WINDOW * NL * 4);
         let opts = [0, 1, 2, 7, u32::MAX];
-        for (tables, rows, cased_opts) in [
-            ([&table, &none], 3, &[u32::MAX][..]),
-            ([&table, &cased], 3 + 2, &[0, 1, 2, u32::MAX][..]),
-            ([&none, &cased], 2, &[0, 1, 2, u32::MAX][..]),
-        ] {
-            let dense: Vec<f32> = (0..dense_len(tables)).map(|_| next()).collect();
-            let start: Vec<f32> = (0..NL).map(|_| next()).collect();
-            let t = DenseTable::new(&dense, tables);
-            assert_eq!(t.bytes(), rows * VEC_WINDOW * NL * 4);
-            for a in opts {
-                for b in opts {
-                    for c in opts {
-                        for &d in cased_opts {
-                            for &e in cased_opts {
-                                let r = [a, b, c, d, e, a.min(2)];
-                                let (mut direct, mut looked_up) = (start.clone(), start.clone());
-                                add_dense(&dense, tables, r, &mut direct);
-                                t.add(r, &mut looked_up);
-                                assert_eq!(bits(&direct), bits(&looked_up), "rows {r:?}");
-                            }
-                        }
-                    }
+        for a in opts {
+            for b in opts {
+                for c in opts {
+                    let (mut direct, mut looked_up) = (start.clone(), start.clone());
+                    add_dense(&dense, &table, [a, b, c], &mut direct);
+                    t.add([a, b, c], &mut looked_up);
+                    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&direct), bits(&looked_up), "rows {a} {b} {c}");
                 }
             }
-            // No weights, or weights of another shape: an empty table that adds nothing.
-            assert!(DenseTable::new(&[], tables).is_empty());
-            assert!(DenseTable::new(&dense[1..], tables).is_empty());
-            let mut out = start.clone();
-            DenseTable::default().add([0, 1, 2, 0, 1, 2], &mut out);
-            assert_eq!(out, start);
         }
+        // No weights, or weights of another shape: an empty table that adds nothing.
+        assert!(DenseTable::new(&[], &table).is_empty());
+        assert!(DenseTable::new(&dense[1..], &table).is_empty());
+        let mut out = start.clone();
+        DenseTable::default().add([0, 1, 2], &mut out);
+        assert_eq!(out, start);
     }
 }

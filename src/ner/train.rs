@@ -4,13 +4,9 @@
 
 use super::conll::{spans, ConllDoc};
 use super::conlleval::NerScore;
-use super::features::{
-    extract_with_hints, FeatureConfig, Lexicon, VectorTable, WindowRows, VEC_TABLES, VEC_WINDOW,
-};
+use super::features::{extract_with_hints, FeatureConfig, Lexicon, VectorTable, VEC_WINDOW};
 use super::hash::IdMap;
-use super::model::{
-    add_dense, dense_len, encode, parse_type, viterbi, NerModel, Scorer, Transitions, NL,
-};
+use super::model::{add_dense, encode, parse_type, viterbi, NerModel, Scorer, Transitions, NL};
 use super::tagger::NerTagger;
 
 /// Training settings.
@@ -68,7 +64,7 @@ struct TSent {
     offs: Vec<u32>,
     gold: Vec<u8>,
     /// Per token, the vector rows of its window (dense features; empty without).
-    vrows: Vec<WindowRows>,
+    vrows: Vec<[u32; VEC_WINDOW]>,
 }
 
 /// xorshift64*: a small fixed-seed generator for shuffling.
@@ -127,8 +123,8 @@ pub fn evaluate(tagger: &NerTagger, docs: &[ConllDoc]) -> (NerScore, Vec<Vec<Vec
 struct Prepared<'a> {
     index: IdMap<u32>,
     sents: Vec<TSent>,
-    /// The word vectors of the dense features (see [`Lexicon::vector_tables`]), if on.
-    vectors: Option<[&'a VectorTable; VEC_TABLES]>,
+    /// The word vectors of the dense features, if on.
+    vectors: Option<&'a VectorTable>,
 }
 
 /// Extract features (with first-stage labels as hints, for a second stage),
@@ -171,7 +167,7 @@ fn prepare<'a>(
                 rows.extend(f.token(s, i).iter().filter_map(|k| index.get(k).copied()));
                 offs.push(rows.len() as u32);
             }
-            let vrows = if cfg.dense() {
+            let vrows = if cfg.vectors {
                 (0..n).map(|i| f.window_rows(s, i)).collect()
             } else {
                 Vec::new()
@@ -184,8 +180,7 @@ fn prepare<'a>(
             });
         }
     }
-    let vectors = (cfg.dense() && lexicon.vector_tables().iter().any(|t| !t.is_empty()))
-        .then(|| lexicon.vector_tables());
+    let vectors = (cfg.vectors && !lexicon.vectors.is_empty()).then_some(&lexicon.vectors);
     Prepared {
         index,
         sents,
@@ -229,7 +224,7 @@ impl Perceptron {
     fn epoch(
         &mut self,
         sents: &[TSent],
-        vectors: Option<[&VectorTable; VEC_TABLES]>,
+        vectors: Option<&VectorTable>,
         em: &mut Vec<f32>,
         tick: &mut dyn FnMut(usize),
     ) -> usize {
@@ -280,25 +275,20 @@ impl Perceptron {
                             acc[r + g] += *c;
                             acc[r + p] -= *c;
                         }
-                        if let Some(tables) = vectors {
-                            let mut base = 0;
-                            for (t, vt) in tables.iter().enumerate() {
-                                let dim = vt.dim;
-                                let rows = &s.vrows[i][t * VEC_WINDOW..(t + 1) * VEC_WINDOW];
-                                for (slot, &r) in rows.iter().enumerate() {
-                                    if r == u32::MAX {
-                                        continue;
-                                    }
-                                    vt.vector(r, &mut vbuf);
-                                    for (d, &x) in vbuf.iter().enumerate() {
-                                        let at = base + (slot * dim + d) * NL;
-                                        dense[at + g] += x;
-                                        dense[at + p] -= x;
-                                        dense_acc[at + g] += *c * x;
-                                        dense_acc[at + p] -= *c * x;
-                                    }
+                        if let Some(vt) = vectors {
+                            let dim = vt.dim;
+                            for (slot, &r) in s.vrows[i].iter().enumerate() {
+                                if r == u32::MAX {
+                                    continue;
                                 }
-                                base += VEC_WINDOW * dim * NL;
+                                vt.vector(r, &mut vbuf);
+                                for (d, &x) in vbuf.iter().enumerate() {
+                                    let at = (slot * dim + d) * NL;
+                                    dense[at + g] += x;
+                                    dense[at + p] -= x;
+                                    dense_acc[at + g] += *c * x;
+                                    dense_acc[at + p] -= *c * x;
+                                }
                             }
                         }
                     }
@@ -382,7 +372,7 @@ fn fit(
     let rows = p.index.len();
     let sents = p.sents;
     let vectors = p.vectors;
-    let dense = vectors.map_or(0, dense_len);
+    let dense = vectors.map_or(0, |v| VEC_WINDOW * v.dim * NL);
     let bags = bags.max(1);
     let mut models: Vec<Perceptron> = (0..bags)
         .map(|b| Perceptron::new(rows, dense, sents.len(), bag_seed(seed, b)))
