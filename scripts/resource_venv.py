@@ -1,5 +1,5 @@
 """Shared by the scripts that derive byline's NER resources (glove_clusters.py,
-glove_vectors.py, md_clusters.py, md_vectors.py, gazetteer.py, lexicons.py): a
+glove_vectors.py, md_clusters.py, gazetteer.py, lexicons.py): a
 git-ignored venv per script, the GloVe and en_core_web_md vectors, and cosine k-means."""
 import os
 import subprocess
