@@ -612,6 +612,9 @@ fn the_span_model_completes_cues_the_patterns_leave() {
         "the span model completed only {found} of {}",
         cases.len()
     );
+    // Where the model labels no source, the subject before the cue is taken.
+    let learned = quotes_with(cases[0].0, QuoteFinder::new());
+    assert_eq!(learned[0].0, "The Clinton campaign", "{learned:?}");
 }
 
 #[test]

@@ -269,7 +269,7 @@ fn find(
                 // A cue the lexicon does not know, proposed by the learned model.
                 if let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i)) {
                     let f = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
-                        .or_else(|| spans.as_mut()?.found((a, b), cue, &found));
+                        .or_else(|| spans.as_mut()?.found(&tokens, (a, b), cue, &found));
                     if let Some(f) = f {
                         if f.source.is_some() {
                             sentence_source = f.source;
@@ -403,7 +403,7 @@ fn find(
             }
             // Where the patterns find no attribution, the span model may.
             let f = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
-                .or_else(|| spans.as_mut()?.found((a, b), cue, &found));
+                .or_else(|| spans.as_mut()?.found(&tokens, (a, b), cue, &found));
             if let Some(f) = f {
                 if f.source.is_some() {
                     sentence_source = f.source;
@@ -625,7 +625,7 @@ impl<'a> LearnedSpans<'a> {
     /// finds content: the content spans, and the source span nearest the cue.
     /// A cue inside content found already is left alone: the content read around it
     /// would cut that one up.
-    fn found(&mut self, (a, b): Range, cue: Range, found: &[Found]) -> Option<Found> {
+    fn found(&mut self, t: &Tokens, (a, b): Range, cue: Range, found: &[Found]) -> Option<Found> {
         let inside = |f: &Found| f.content.iter().any(|&(x, y)| x <= cue.0 && cue.1 <= y);
         if found.iter().any(inside) {
             return None;
@@ -640,10 +640,13 @@ impl<'a> LearnedSpans<'a> {
         if content.is_empty() {
             return None;
         }
+        // The model's source span nearest the cue, else the subject the patterns read
+        // before the cue (the model leaves many sources it was not sure of unlabelled).
         let source = span_model::spans_of(&labels, span_model::SOURCE_BEGIN)
             .into_iter()
             .map(shift)
-            .min_by_key(|&(x, y)| if y <= cue.0 { cue.0 - y } else { x - cue.1 });
+            .min_by_key(|&(x, y)| if y <= cue.0 { cue.0 - y } else { x - cue.1 })
+            .or_else(|| t.source_before(a, cue.0));
         let quoted = content
             .iter()
             .any(|&(x, y)| (x..y).any(|k| self.ctx.in_quote[k]));
