@@ -40,7 +40,7 @@ enum Command {
     /// Score byline against reference annotations.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
-    /// Train a model (the NER tagger shipped in models/).
+    /// Train a model shipped in models/ (NER tagger, cue model, span model).
     #[command(subcommand)]
     Train(train::TrainCommand),
 }
