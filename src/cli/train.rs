@@ -297,20 +297,68 @@ fn ner(a: NerArgs) -> Result<i32> {
     Ok(super::EXIT_OK)
 }
 
+/// The `segment` + `ner` pipeline the quote models learn from, and the PolNeAR
+/// train and dev (if any) splits.
+fn polnear_splits(
+    train: &std::path::Path,
+    dev: Option<&std::path::Path>,
+) -> Result<(
+    byline::Pipeline,
+    Vec<byline::eval::polnear::Article>,
+    Vec<byline::eval::polnear::Article>,
+)> {
+    use byline::eval::polnear::read_split;
+    let pipeline = byline::Pipeline::from_names(&["segment", "ner"])
+        .map_err(anyhow::Error::msg)?
+        .build();
+    let train = read_split(train).map_err(anyhow::Error::msg)?;
+    let dev = match dev {
+        Some(p) => read_split(p).map_err(anyhow::Error::msg)?,
+        None => Vec::new(),
+    };
+    Ok((pipeline, train, dev))
+}
+
+/// Prints each epoch's dev score of `what`.
+fn epoch_report(what: &str) -> impl FnMut(usize, Option<byline::eval::segmentation::Counts>) + '_ {
+    move |e, s| match s {
+        Some(s) => eprintln!(
+            "epoch {e:>2}: dev {what} P {:.4} R {:.4} F1 {:.4}",
+            s.precision(),
+            s.recall(),
+            s.f1()
+        ),
+        None => eprintln!("epoch {e:>2}"),
+    }
+}
+
+/// Writes a model file (creating its folder), checks that it reads back, and says so.
+fn write_model(
+    path: &std::path::Path,
+    bytes: &[u8],
+    reads: impl Fn(&[u8]) -> Result<(), String>,
+    t0: std::time::Instant,
+) -> Result<i32> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, bytes).map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
+    reads(bytes).map_err(anyhow::Error::msg)?;
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.1}s total",
+        path.display(),
+        bytes.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(super::EXIT_OK)
+}
+
 fn spans(a: SpansArgs) -> Result<i32> {
-    use byline::eval::polnear;
     use byline::quotes::cue_model::CueModel;
     use byline::quotes::span_model::SpanModel;
     use byline::quotes::span_train::{self, SpanTrainOptions};
     let t0 = std::time::Instant::now();
-    let pipeline = byline::Pipeline::from_names(&["segment", "ner"])
-        .map_err(anyhow::Error::msg)?
-        .build();
-    let train_articles = polnear::read_split(&a.train).map_err(anyhow::Error::msg)?;
-    let dev_articles = match &a.dev {
-        Some(p) => polnear::read_split(p).map_err(anyhow::Error::msg)?,
-        None => Vec::new(),
-    };
+    let (pipeline, train_articles, dev_articles) = polnear_splits(&a.train, a.dev.as_deref())?;
     let cue_model = CueModel::embedded();
     let train = span_train::examples(&pipeline, &train_articles, cue_model.as_deref());
     let dev = span_train::examples(&pipeline, &dev_articles, cue_model.as_deref());
@@ -328,47 +376,23 @@ fn spans(a: SpansArgs) -> Result<i32> {
         seed: a.seed,
         bits: a.bits,
     };
-    let (model, epoch) = span_train::train(&train, &dev, &opts, |e, s| match s {
-        Some(s) => eprintln!(
-            "epoch {e:>2}: dev contents P {:.4} R {:.4} F1 {:.4}",
-            s.precision(),
-            s.recall(),
-            s.f1()
-        ),
-        None => eprintln!("epoch {e:>2}"),
-    });
+    let (model, epoch) = span_train::train(&train, &dev, &opts, epoch_report("contents"));
     if !dev.is_empty() {
         eprintln!("kept epoch {epoch}");
     }
-    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let bytes = model.write();
-    std::fs::write(&a.output, &bytes)
-        .map_err(|e| anyhow!("cannot write {}: {e}", a.output.display()))?;
-    SpanModel::read(&bytes).map_err(anyhow::Error::msg)?;
-    eprintln!(
-        "wrote {} ({:.1} MB) in {:.1}s total",
-        a.output.display(),
-        bytes.len() as f64 / 1e6,
-        t0.elapsed().as_secs_f64()
-    );
-    Ok(super::EXIT_OK)
+    write_model(
+        &a.output,
+        &model.write(),
+        |b| SpanModel::read(b).map(drop),
+        t0,
+    )
 }
 
 fn cues(a: CuesArgs) -> Result<i32> {
-    use byline::eval::polnear;
     use byline::quotes::cue_model::CueModel;
     use byline::quotes::cue_train::{self, CueTrainOptions};
     let t0 = std::time::Instant::now();
-    let pipeline = byline::Pipeline::from_names(&["segment", "ner"])
-        .map_err(anyhow::Error::msg)?
-        .build();
-    let train_articles = polnear::read_split(&a.train).map_err(anyhow::Error::msg)?;
-    let dev_articles = match &a.dev {
-        Some(p) => polnear::read_split(p).map_err(anyhow::Error::msg)?,
-        None => Vec::new(),
-    };
+    let (pipeline, train_articles, dev_articles) = polnear_splits(&a.train, a.dev.as_deref())?;
     let train = cue_train::examples(&pipeline, &train_articles);
     let dev = cue_train::examples(&pipeline, &dev_articles);
     let count = |d: &[cue_train::ArticleExamples]| d.iter().map(|x| x.len()).sum::<usize>();
@@ -385,15 +409,7 @@ fn cues(a: CuesArgs) -> Result<i32> {
         seed: a.seed,
         bits: a.bits,
     };
-    let (mut model, epoch) = cue_train::train(&train, &dev, &opts, |e, s| match s {
-        Some(s) => eprintln!(
-            "epoch {e:>2}: dev cue starts P {:.4} R {:.4} F1 {:.4}",
-            s.precision(),
-            s.recall(),
-            s.f1()
-        ),
-        None => eprintln!("epoch {e:>2}"),
-    });
+    let (mut model, epoch) = cue_train::train(&train, &dev, &opts, epoch_report("cue starts"));
     model.threshold = a.threshold;
     model.veto = a.veto;
     model.never_begins = cue_train::never_begins(&train, a.never_begins_min)
@@ -414,18 +430,10 @@ fn cues(a: CuesArgs) -> Result<i32> {
             s.f1()
         );
     }
-    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let bytes = model.write();
-    std::fs::write(&a.output, &bytes)
-        .map_err(|e| anyhow!("cannot write {}: {e}", a.output.display()))?;
-    CueModel::read(&bytes).map_err(anyhow::Error::msg)?;
-    eprintln!(
-        "wrote {} ({:.1} MB) in {:.1}s total",
-        a.output.display(),
-        bytes.len() as f64 / 1e6,
-        t0.elapsed().as_secs_f64()
-    );
-    Ok(super::EXIT_OK)
+    write_model(
+        &a.output,
+        &model.write(),
+        |b| CueModel::read(b).map(drop),
+        t0,
+    )
 }

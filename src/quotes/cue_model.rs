@@ -17,6 +17,7 @@
 //! and `n` word hashes (u64) of the words that never begin a cue.
 
 use super::lexicon::{CueClass, QuoteLexicon, SourceWord};
+use super::linear;
 use crate::document::{Document, EntityLabel};
 use crate::ner::hash::FeatHash;
 use crate::ner::hash::IdBuild;
@@ -287,13 +288,6 @@ pub fn features(ctx: &CueContext, (a, b): (usize, usize), i: usize, out: &mut Ve
     out.push(FeatHash::new(27).num(u64::from(quoted)).num(here).finish());
 }
 
-/// The slot of feature `h` for `label` in a table of `2^bits` rows: a feature's
-/// labels sit side by side, so scoring a word touches one cache line per feature.
-#[inline]
-pub fn slot(bits: u32, h: u64, label: usize) -> usize {
-    (h & ((1u64 << bits) - 1)) as usize * LABELS + label
-}
-
 impl CueModel {
     /// A model with every weight zero: it accepts nothing.
     pub fn empty(bits: u32) -> CueModel {
@@ -331,24 +325,9 @@ impl CueModel {
             .clone()
     }
 
-    /// The table slot of feature `h` for `label` (see [`slot`]).
-    #[inline]
-    pub fn index(&self, h: u64, label: usize) -> usize {
-        slot(self.bits, h, label)
-    }
-
     /// The scores of the labels outside, begin and inside a cue for a feature list.
     pub fn scores(&self, feats: &[u64]) -> [f32; LABELS] {
-        let mut out = [0.0; LABELS];
-        for &h in feats {
-            let k = self.index(h, 0);
-            if let Some(w) = self.weights.get(k..k + LABELS) {
-                for (o, w) in out.iter_mut().zip(w) {
-                    *o += w;
-                }
-            }
-        }
-        out
+        linear::scores(&self.weights, self.bits, feats)
     }
 
     /// How much `label` wins over the best other label (negative when it loses).
@@ -380,7 +359,7 @@ impl CueModel {
     /// Add `delta` to the weight of every feature in `feats` for `label` (training).
     pub fn update(&mut self, feats: &[u64], label: usize, delta: f32) {
         for &h in feats {
-            let k = self.index(h, label);
+            let k = linear::slot(self.bits, h, LABELS, label);
             self.weights[k] += delta;
         }
     }
@@ -396,18 +375,7 @@ impl CueModel {
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.threshold.to_le_bytes());
         out.extend_from_slice(&self.veto.to_le_bytes());
-        let nonzero: Vec<(u32, f32)> = self
-            .weights
-            .iter()
-            .enumerate()
-            .filter(|(_, &w)| w != 0.0)
-            .map(|(k, &w)| (k as u32, w))
-            .collect();
-        out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
-        for (k, w) in nonzero {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        linear::write_nonzero(&mut out, &self.weights);
         let mut never: Vec<u64> = self.never_begins.iter().copied().collect();
         never.sort_unstable();
         out.extend_from_slice(&(never.len() as u32).to_le_bytes());
@@ -418,44 +386,13 @@ impl CueModel {
     }
 
     pub fn read(bytes: &[u8]) -> Result<CueModel, String> {
-        let u32_at = |p: usize| -> Result<u32, String> {
-            bytes
-                .get(p..p + 4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .ok_or_else(|| "cue model file is truncated".to_string())
-        };
-        if bytes.get(..8) != Some(MAGIC.as_slice()) {
-            return Err("not a byline cue model (bad magic)".into());
-        }
-        let bits = u32_at(8)?;
-        if !(8..=26).contains(&bits) {
-            return Err(format!("cue model: bad table size 2^{bits}"));
-        }
-        let threshold = f32::from_bits(u32_at(12)?);
-        let veto = f32::from_bits(u32_at(16)?);
-        let count = u32_at(20)? as usize;
-        let mut weights = vec![0.0f32; LABELS << bits];
-        for e in 0..count {
-            let p = 24 + 8 * e;
-            let k = u32_at(p)? as usize;
-            let w = f32::from_bits(u32_at(p + 4)?);
-            *weights
-                .get_mut(k)
-                .ok_or_else(|| format!("cue model: index {k} out of range"))? = w;
-        }
-        let mut p = 24 + 8 * count;
-        let n_never = u32_at(p)? as usize;
-        p += 4;
-        let mut never_begins = HashSet::default();
-        for e in 0..n_never {
-            let q = p + 8 * e;
-            let b = bytes
-                .get(q..q + 8)
-                .ok_or_else(|| "cue model file is truncated".to_string())?;
-            let mut h = [0u8; 8];
-            h.copy_from_slice(b);
-            never_begins.insert(u64::from_le_bytes(h));
-        }
+        let mut r = linear::Reader::open(bytes, MAGIC, "cue model")?;
+        let bits = r.bits()?;
+        let threshold = r.f32()?;
+        let veto = r.f32()?;
+        let weights = r.nonzero(LABELS << bits)?;
+        let n_never = r.u32()?;
+        let never_begins = (0..n_never).map(|_| r.u64()).collect::<Result<_, _>>()?;
         Ok(CueModel {
             bits,
             threshold,

@@ -7,6 +7,7 @@
 //! F1 on the dev split is kept.
 
 use super::cue_model::{self, CueContext, CueModel, BEGIN, INSIDE, LABELS, OUTSIDE};
+use super::linear::{self, Averaged, BestEpoch};
 use super::marks;
 use crate::document::Document;
 use crate::eval::polnear::Article;
@@ -160,60 +161,36 @@ pub fn train(
     opts: &CueTrainOptions,
     mut report: impl FnMut(usize, Option<Counts>),
 ) -> (CueModel, usize) {
-    let size = LABELS << opts.bits;
-    let index = |h: u64, l: usize| cue_model::slot(opts.bits, h, l);
-    let mut w = vec![0.0f32; size];
-    // Sum of c·update per weight, for averaging without copying every step.
-    let mut u = vec![0.0f64; size];
-    let mut c: f64 = 1.0;
+    let mut w = Averaged::new(LABELS << opts.bits);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = Rng(opts.seed.max(1));
-    let mut best: Option<(f64, CueModel, usize)> = None;
+    let mut best = BestEpoch::default();
     for epoch in 1..=opts.epochs {
         rng.shuffle(&mut order);
         for &d in &order {
             let art = &train[d];
             for (f, &g) in art.feats.iter().zip(&art.gold) {
                 let g = g as usize;
-                let mut scores = [0.0f32; LABELS];
-                for (l, score) in scores.iter_mut().enumerate() {
-                    *score = f.iter().map(|&h| w[index(h, l)]).sum();
-                }
+                let scores: [f32; LABELS] = linear::scores(&w.w, opts.bits, f);
                 // The highest-scoring label, ties to the lowest.
                 let p = (0..LABELS).fold(0, |b, l| if scores[l] > scores[b] { l } else { b });
                 if p != g {
                     for &h in f {
                         for (l, y) in [(g, 1.0f32), (p, -1.0)] {
-                            let k = index(h, l);
-                            w[k] += y;
-                            u[k] += c * y as f64;
+                            w.add(linear::slot(opts.bits, h, LABELS, l), y);
                         }
                     }
                 }
-                c += 1.0;
+                w.step();
             }
         }
-        let averaged: Vec<f32> = w
-            .iter()
-            .zip(&u)
-            .map(|(&wi, &ui)| (wi as f64 - ui / c) as f32)
-            .collect();
-        let model = CueModel::from_weights(opts.bits, averaged, 0.0);
-        if dev.is_empty() {
-            report(epoch, None);
-            best = Some((0.0, model, epoch));
-            continue;
-        }
-        let s = score(&model, dev);
-        report(epoch, Some(s));
-        if best.as_ref().is_none_or(|(f, _, _)| s.f1() > *f) {
-            best = Some((s.f1(), model, epoch));
-        }
+        let model = CueModel::from_weights(opts.bits, w.averaged(), 0.0);
+        let s = (!dev.is_empty()).then(|| score(&model, dev));
+        report(epoch, s);
+        best.offer(epoch, model, s);
     }
-    match best {
-        Some((_, m, e)) => (m, e),
-        None => (CueModel::empty(opts.bits), 0),
-    }
+    best.into_inner()
+        .unwrap_or_else(|| (CueModel::empty(opts.bits), 0))
 }
 
 #[cfg(test)]

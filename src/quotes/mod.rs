@@ -23,6 +23,7 @@ pub mod attribution;
 pub mod cue_model;
 pub mod cue_train;
 pub mod lexicon;
+pub mod linear;
 pub mod marks;
 pub mod span_model;
 pub mod span_train;
@@ -259,6 +260,13 @@ fn find(
             .iter()
             .filter(|f| f.source.is_some_and(|(x, _)| x >= a && x < b))
             .find_map(|f| f.source);
+        // The attribution at a cue: from the patterns, else (where they find none)
+        // from the span model.
+        let complete =
+            |cue: Range, class: CueClass, found: &[Found], spans: &mut Option<LearnedSpans>| {
+                indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
+                    .or_else(|| spans.as_mut()?.found(&tokens, (a, b), cue, found))
+            };
         let mut i = a;
         while i < b {
             if in_quote[i] || used_cue[i] {
@@ -268,14 +276,8 @@ fn find(
             let Some((n, class)) = lx.cue_at(&tokens.words[..b], i) else {
                 // A cue the lexicon does not know, proposed by the learned model.
                 if let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i)) {
-                    let f = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
-                        .or_else(|| spans.as_mut()?.found(&tokens, (a, b), cue, &found));
-                    if let Some(f) = f {
-                        if f.source.is_some() {
-                            sentence_source = f.source;
-                        }
-                        used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
-                        found.push(f);
+                    if let Some(f) = complete(cue, class, &found, &mut spans) {
+                        record(f, &mut found, &mut used_cue, &mut sentence_source);
                         i = cue.1;
                         continue;
                     }
@@ -401,15 +403,8 @@ fn find(
                     }
                 }
             }
-            // Where the patterns find no attribution, the span model may.
-            let f = indirect(doc, &tokens, &in_quote, (a, b), cue, class, s)
-                .or_else(|| spans.as_mut()?.found(&tokens, (a, b), cue, &found));
-            if let Some(f) = f {
-                if f.source.is_some() {
-                    sentence_source = f.source;
-                }
-                used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
-                found.push(f);
+            if let Some(f) = complete(cue, class, &found, &mut spans) {
+                record(f, &mut found, &mut used_cue, &mut sentence_source);
             }
             i += n;
         }
@@ -508,6 +503,23 @@ fn find(
         f.continues = f.continues.and_then(|c| remap[c]);
     }
     kept
+}
+
+/// Keep an attribution found at a cue: its cue words are taken, and its source is
+/// the one later cues of the sentence may share.
+fn record(
+    f: Found,
+    found: &mut Vec<Found>,
+    used_cue: &mut [bool],
+    sentence_source: &mut Option<Range>,
+) {
+    if let Some((x, y)) = f.cue {
+        used_cue[x..y].iter_mut().for_each(|u| *u = true);
+    }
+    if f.source.is_some() {
+        *sentence_source = f.source;
+    }
+    found.push(f);
 }
 
 /// Cues proposed by the learned model ([`cue_model`]) where the lexicon has none.

@@ -18,6 +18,7 @@
 //! `(index: u32, weight: f32)` for the non-zero feature weights.
 
 use super::cue_model::CueContext;
+use super::linear;
 use crate::ner::hash::FeatHash;
 use std::sync::{Arc, OnceLock};
 
@@ -56,12 +57,6 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
         CONTENT_INSIDE => matches!(from, Some(CONTENT_BEGIN | CONTENT_INSIDE)),
         _ => true,
     }
-}
-
-/// The slot of feature `h` for `label` in a table of `2^bits` rows.
-#[inline]
-pub fn slot(bits: u32, h: u64, label: usize) -> usize {
-    (h & ((1u64 << bits) - 1)) as usize * LABELS + label
 }
 
 fn bucket(n: usize) -> u64 {
@@ -210,16 +205,7 @@ impl SpanModel {
     /// The label scores of one word.
     #[inline]
     pub fn scores(&self, feats: &[u64]) -> [f32; LABELS] {
-        let mut out = [0.0; LABELS];
-        for &h in feats {
-            let k = slot(self.bits, h, 0);
-            if let Some(w) = self.weights.get(k..k + LABELS) {
-                for (o, w) in out.iter_mut().zip(w) {
-                    *o += w;
-                }
-            }
-        }
-        out
+        linear::scores(&self.weights, self.bits, feats)
     }
 
     /// The best label sequence for a sentence's feature lists; the words in `cue`
@@ -238,54 +224,18 @@ impl SpanModel {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let nonzero: Vec<(u32, f32)> = self
-            .weights
-            .iter()
-            .enumerate()
-            .filter(|(_, &w)| w != 0.0)
-            .map(|(k, &w)| (k as u32, w))
-            .collect();
-        out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
-        for (k, w) in nonzero {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        linear::write_nonzero(&mut out, &self.weights);
         out
     }
 
     pub fn read(bytes: &[u8]) -> Result<SpanModel, String> {
-        let u32_at = |p: usize| -> Result<u32, String> {
-            bytes
-                .get(p..p + 4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .ok_or_else(|| "span model file is truncated".to_string())
-        };
-        if bytes.get(..8) != Some(MAGIC.as_slice()) {
-            return Err("not a byline span model (bad magic)".into());
-        }
-        let bits = u32_at(8)?;
-        if !(8..=26).contains(&bits) {
-            return Err(format!("span model: bad table size 2^{bits}"));
-        }
-        let mut p = 12;
+        let mut r = linear::Reader::open(bytes, MAGIC, "span model")?;
+        let bits = r.bits()?;
         let mut transitions = [[0.0; LABELS]; LABELS + 1];
-        for row in transitions.iter_mut() {
-            for w in row.iter_mut() {
-                *w = f32::from_bits(u32_at(p)?);
-                p += 4;
-            }
+        for w in transitions.iter_mut().flatten() {
+            *w = r.f32()?;
         }
-        let count = u32_at(p)? as usize;
-        p += 4;
-        let mut weights = vec![0.0f32; LABELS << bits];
-        for e in 0..count {
-            let q = p + 8 * e;
-            let k = u32_at(q)? as usize;
-            *weights
-                .get_mut(k)
-                .ok_or_else(|| format!("span model: index {k} out of range"))? =
-                f32::from_bits(u32_at(q + 4)?);
-        }
+        let weights = r.nonzero(LABELS << bits)?;
         Ok(SpanModel {
             bits,
             weights,
@@ -384,7 +334,7 @@ mod tests {
     #[test]
     fn file_round_trip_and_errors() {
         let mut m = SpanModel::empty(9);
-        m.weights[slot(9, 12345, CONTENT_BEGIN)] = 1.5;
+        m.weights[linear::slot(9, 12345, LABELS, CONTENT_BEGIN)] = 1.5;
         m.transitions[LABELS][SOURCE_BEGIN] = -0.5;
         let back = SpanModel::read(&m.write()).unwrap();
         assert_eq!(back, m);

@@ -9,6 +9,7 @@
 //! (Viterbi decoding, as at run time); the epoch with the best dev score is kept.
 
 use super::cue_model::{self, CueContext, CueModel};
+use super::linear::{self, Averaged, BestEpoch};
 use super::marks;
 use super::span_model::{
     self, SpanModel, Transitions, CONTENT_BEGIN, CONTENT_INSIDE, LABELS, OUTSIDE, SOURCE_BEGIN,
@@ -188,18 +189,20 @@ pub fn train(
     opts: &SpanTrainOptions,
     mut report: impl FnMut(usize, Option<Counts>),
 ) -> (SpanModel, usize) {
-    let size = LABELS << opts.bits;
-    let index = |h: u64, l: usize| span_model::slot(opts.bits, h, l);
-    let mut w = vec![0.0f32; size];
-    // Sum of c·update per weight, for averaging without copying every step.
-    let mut u = vec![0.0f64; size];
-    let mut tw: Transitions = [[0.0; LABELS]; LABELS + 1];
-    let mut tu = [[0.0f64; LABELS]; LABELS + 1];
-    let mut c: f64 = 1.0;
+    let mut w = Averaged::new(LABELS << opts.bits);
+    // Transition weights `[from][to]` flattened, `from` = LABELS at the sentence start.
+    let mut t = Averaged::new((LABELS + 1) * LABELS);
+    let transitions = |t: &[f32]| {
+        let mut out: Transitions = [[0.0; LABELS]; LABELS + 1];
+        for (k, x) in out.iter_mut().flatten().enumerate() {
+            *x = t[k];
+        }
+        out
+    };
     let examples: Vec<&Example> = train.iter().flatten().collect();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(opts.seed.max(1));
-    let mut best: Option<(f64, SpanModel, usize)> = None;
+    let mut best = BestEpoch::default();
     for epoch in 1..=opts.epochs {
         rng.shuffle(&mut order);
         for &e in &order {
@@ -207,70 +210,38 @@ pub fn train(
             let emissions: Vec<[f32; LABELS]> = ex
                 .feats
                 .iter()
-                .map(|f| {
-                    let mut s = [0.0f32; LABELS];
-                    for &h in f {
-                        for (l, v) in s.iter_mut().enumerate() {
-                            *v += w[index(h, l)];
-                        }
-                    }
-                    s
-                })
+                .map(|f| linear::scores(&w.w, opts.bits, f))
                 .collect();
-            let pred = span_model::viterbi(&emissions, &tw, ex.cue);
+            let pred = span_model::viterbi(&emissions, &transitions(&t.w), ex.cue);
             if pred.iter().zip(&ex.gold).any(|(&p, &g)| p != g as usize) {
-                let mut prev_g = LABELS;
-                let mut prev_p = LABELS;
+                let (mut prev_g, mut prev_p) = (LABELS, LABELS);
                 for (i, f) in ex.feats.iter().enumerate() {
                     let (g, p) = (ex.gold[i] as usize, pred[i]);
                     if g != p {
                         for &h in f {
                             for (l, y) in [(g, 1.0f32), (p, -1.0)] {
-                                let k = index(h, l);
-                                w[k] += y;
-                                u[k] += c * y as f64;
+                                w.add(linear::slot(opts.bits, h, LABELS, l), y);
                             }
                         }
                     }
                     if g != p || prev_g != prev_p {
-                        tw[prev_g][g] += 1.0;
-                        tu[prev_g][g] += c;
-                        tw[prev_p][p] -= 1.0;
-                        tu[prev_p][p] -= c;
+                        t.add(prev_g * LABELS + g, 1.0);
+                        t.add(prev_p * LABELS + p, -1.0);
                     }
                     prev_g = g;
                     prev_p = p;
                 }
             }
-            c += 1.0;
+            w.step();
+            t.step();
         }
-        let averaged: Vec<f32> = w
-            .iter()
-            .zip(&u)
-            .map(|(&wi, &ui)| (wi as f64 - ui / c) as f32)
-            .collect();
-        let mut trans = tw;
-        for (row, urow) in trans.iter_mut().zip(&tu) {
-            for (t, &ut) in row.iter_mut().zip(urow) {
-                *t = (*t as f64 - ut / c) as f32;
-            }
-        }
-        let model = SpanModel::from_weights(opts.bits, averaged, trans);
-        if dev.is_empty() {
-            report(epoch, None);
-            best = Some((0.0, model, epoch));
-            continue;
-        }
-        let s = score(&model, dev);
-        report(epoch, Some(s));
-        if best.as_ref().is_none_or(|(f, _, _)| s.f1() > *f) {
-            best = Some((s.f1(), model, epoch));
-        }
+        let model = SpanModel::from_weights(opts.bits, w.averaged(), transitions(&t.averaged()));
+        let s = (!dev.is_empty()).then(|| score(&model, dev));
+        report(epoch, s);
+        best.offer(epoch, model, s);
     }
-    match best {
-        Some((_, m, e)) => (m, e),
-        None => (SpanModel::empty(opts.bits), 0),
-    }
+    best.into_inner()
+        .unwrap_or_else(|| (SpanModel::empty(opts.bits), 0))
 }
 
 #[cfg(test)]
