@@ -398,13 +398,8 @@ mod tests {
             1.0,
         )
         .unwrap();
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            ((x >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 6.0
-        };
+        let mut rng = crate::ner::train::Rng(0x9e37_79b9_7f4a_7c15u64);
+        let mut next = || ((rng.next() >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 6.0;
         let mut stages = Vec::new();
         for _ in 0..2 {
             let mut st = crate::ner::model::Scorer {
