@@ -84,6 +84,8 @@ fn between_bit(w: &str) -> u64 {
     }
 }
 
+/// A word's shape: lower, capitalised, a number, other, empty (unlike the cue
+/// model's shape, numbers have a class of their own).
 fn shape(w: &str) -> u64 {
     let mut chars = w.chars();
     match chars.next() {
@@ -100,7 +102,6 @@ fn shape(w: &str) -> u64 {
 pub fn features(ctx: &CueContext, (a, b): Range, cue: Range, out: &mut Vec<Vec<u64>>) {
     let n = b - a;
     out.resize_with(n, Vec::new);
-    out.truncate(n);
     // What lies between each word and the cue, walking outwards from it.
     let mut between = vec![0u64; n];
     let mut mask = 0;
