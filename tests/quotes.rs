@@ -957,3 +957,97 @@ fn a_long_source_with_dashes_opens_the_sentence_before_told_me() {
     );
     assert_eq!(q.cue.as_deref(), Some("told"));
 }
+
+#[test]
+fn it_and_organization_nouns_refer_back_to_the_organization() {
+    let speakers = speakers_with(
+        vec![
+            ("United Mine Workers of America", EntityLabel::ORG),
+            ("International Monetary Fund", EntityLabel::ORG),
+        ],
+        "The United Mine Workers of America sued the company on Monday.\n\n\
+         “We will not stop,” the union said.\n\n\
+         The International Monetary Fund cut its forecast.\n\n\
+         “Growth is too slow,” it said.",
+    );
+    assert_eq!(
+        speakers,
+        [
+            "United Mine Workers of America",
+            "International Monetary Fund"
+        ]
+    );
+}
+
+#[test]
+fn which_refers_to_the_organization_named_right_before_it() {
+    let speakers = speakers_with(
+        vec![("European Union", EntityLabel::ORG)],
+        "The plan was sent to the European Union, which said the deal was fair.\n\n\
+         The report, which said the deal was fair, was sent to the European Union.",
+    );
+    assert_eq!(speakers, ["European Union", ""]);
+}
+
+#[test]
+fn campaigns_and_administrations_speak_for_themselves() {
+    let speakers = speakers_with(
+        vec![
+            ("Hillary Clinton", EntityLabel::PER),
+            ("Obama", EntityLabel::PER),
+        ],
+        "Hillary Clinton spoke in Ohio on Monday.\n\n\
+         Her campaign said the polls were wrong.\n\n\
+         The campaign said the debate would go ahead.\n\n\
+         The Obama administration said the talks would resume.",
+    );
+    assert_eq!(
+        speakers,
+        [
+            "Clinton campaign",
+            "Clinton campaign",
+            "Obama administration"
+        ]
+    );
+}
+
+#[test]
+fn the_campaign_is_the_one_named_before_and_an_adviser_to_it_is_not_it() {
+    let speakers = speakers_with(
+        vec![("Minyon Moore", EntityLabel::PER)],
+        "Minyon Moore, a senior adviser to the Clinton campaign, spoke on Monday.\n\n\
+         The campaign said the debate would go ahead.",
+    );
+    assert_eq!(speakers, ["Clinton campaign"]);
+}
+
+#[test]
+fn shouted_surnames_brand_names_and_chief_justices() {
+    let speakers = speakers_with(
+        vec![
+            ("Mike Pence", EntityLabel::PER),
+            ("Justice John G. Roberts Jr.", EntityLabel::PER),
+        ],
+        "Mike Pence was in Iowa on Sunday.\n\n\
+         PENCE said the debate would be fair.\n\n\
+         PolitiFact said the claim was false.\n\n\
+         Justice John G. Roberts Jr. spoke first.\n\n\
+         Chief Justice Roberts said the museum was a gift.",
+    );
+    assert_eq!(
+        speakers,
+        ["Mike Pence", "PolitiFact", "John G. Roberts Jr."]
+    );
+}
+
+#[test]
+fn a_pronoun_subject_is_the_speaker_not_the_name_after_it() {
+    // A no-break space after "it", as news sites write.
+    let speakers = speakers_with(
+        vec![("Donald Trump", EntityLabel::PER)],
+        "Donald Trump spoke in Ohio.\n\n\
+         Meanwhile, it\u{a0}attacked Trump, saying he “has offended Hispanics.”",
+    );
+    assert!(!speakers.is_empty());
+    assert!(speakers.iter().all(String::is_empty), "{speakers:?}");
+}

@@ -11,7 +11,9 @@
 //!    Honorifics give a gender for pronouns.
 //! 3. **Sources.** A source phrase naming an entity resolves to its cluster; a
 //!    role phrase to the role's cluster; "he"/"she" to the most recent
-//!    compatible person before it; unnamed sources to none. A quote that
+//!    compatible person before it; "it", "the union" or ", which" to an
+//!    organization; "her campaign" and "the Obama administration" to a body
+//!    named after its leader; unnamed sources to none. A quote that
 //!    continues another takes its speaker.
 
 use crate::document::{Document, EntityCluster, EntityLabel, SourceKind};
@@ -96,7 +98,7 @@ fn is_name_suffix(w: &str) -> bool {
 }
 
 fn is_honorific(w: &str) -> bool {
-    const TITLES: [&str; 34] = [
+    const TITLES: [&str; 36] = [
         "mr",
         "mrs",
         "ms",
@@ -131,6 +133,9 @@ fn is_honorific(w: &str) -> bool {
         "col",
         "capt",
         "adm",
+        // "Chief Justice Roberts".
+        "chief",
+        "justice",
     ];
     TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())
 }
@@ -356,7 +361,18 @@ fn roles(doc: &Document) -> HashMap<String, u32> {
                     let phrase: Vec<String> = (det + 1..end)
                         .map(|i| doc.token_text(i).to_lowercase())
                         .collect();
-                    if let Some(head) = phrase.last() {
+                    // The head comes before any prepositional phrase: "a senior adviser
+                    // to the Clinton campaign" is an adviser, not a campaign.
+                    let head = phrase
+                        .iter()
+                        .take_while(|w| {
+                            !matches!(
+                                w.as_str(),
+                                "of" | "to" | "for" | "at" | "in" | "on" | "with"
+                            )
+                        })
+                        .last();
+                    if let Some(head) = head {
                         roles.insert(head.clone(), c);
                     }
                     roles.insert(phrase.join(" "), c);
@@ -402,21 +418,44 @@ const MONTHS_AND_DAYS: [&str; 19] = [
     "Sunday",
 ];
 
-/// "The Trump campaign", "Clinton's campaign": the campaign, an organization of its own.
-fn campaign_of(doc: &mut Document, text: &str) -> Option<u32> {
+/// Bodies a person leads that speak as one: "the Trump campaign", "the Obama administration".
+const LED_BODIES: [&str; 2] = ["campaign", "administration"];
+
+/// "The Trump campaign", "Clinton's campaign", "the Obama administration": the body,
+/// an organization of its own, named after its leader's surname. `his_her` is the
+/// person a "his"/"her" owner refers to; "the campaign" is the one named last.
+fn campaign_of(doc: &mut Document, text: &str, at: u32, his_her: Option<u32>) -> Option<u32> {
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_end_matches(','))
         .collect();
     let (&last, rest) = words.split_last()?;
-    if !last.eq_ignore_ascii_case("campaign") {
+    let body = last.to_lowercase();
+    if !LED_BODIES.contains(&body.as_str()) {
         return None;
     }
     let owner = rest.last()?.trim_end_matches("'s").trim_end_matches("’s");
-    if !owner.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let canonical = format!("{owner} campaign");
+    let owner = match owner {
+        "his" | "her" | "His" | "Her" => {
+            let c = &doc.clusters[his_her? as usize];
+            surname(&name_words(&c.canonical))?.to_string()
+        }
+        "the" | "The" if rest.len() == 1 => {
+            let suffix = format!(" {body}");
+            if let Some(c) = doc
+                .clusters
+                .iter()
+                .rev()
+                .find(|c| c.canonical.ends_with(&suffix))
+            {
+                return Some(c.id);
+            }
+            named_body_before(doc, &body, at)?
+        }
+        o if o.chars().next().is_some_and(char::is_uppercase) => o.to_string(),
+        _ => return None,
+    };
+    let canonical = format!("{owner} {body}");
     if let Some(c) = doc.clusters.iter().find(|c| c.canonical == canonical) {
         return Some(c.id);
     }
@@ -427,6 +466,23 @@ fn campaign_of(doc: &mut Document, text: &str) -> Option<u32> {
         mentions: Vec::new(),
     });
     Some(doc.clusters.len() as u32 - 1)
+}
+
+/// The owner in the last "the X campaign" or "X's campaign" before offset `at`.
+fn named_body_before(doc: &Document, body: &str, at: u32) -> Option<String> {
+    let end = doc.tokens.partition_point(|t| t.start < at);
+    (2..end).rev().find_map(|i| {
+        if !doc.token_text(i).eq_ignore_ascii_case(body) {
+            return None;
+        }
+        let (owner, before) = match doc.token_text(i - 1) {
+            "'s" | "’s" => (i - 2, None),
+            _ => (i - 1, Some(i - 2)),
+        };
+        let name = doc.token_text(owner);
+        let definite = before.is_none_or(|b| doc.token_text(b).eq_ignore_ascii_case("the"));
+        (definite && name.chars().next().is_some_and(char::is_uppercase)).then(|| name.to_string())
+    })
 }
 
 /// Nouns naming a person's role: "the senator" with no title or apposition to go
@@ -494,9 +550,9 @@ fn role_gender(w: &str) -> Option<Gender> {
     }
 }
 
-/// A person mention that a later pronoun may refer to.
+/// A person or organization mention that a later pronoun may refer to.
 #[derive(Debug, Clone, Copy)]
-struct PersonMention {
+struct Mention {
     start: u32,
     cluster: u32,
     /// The mention is the source of an attribution (a speaker).
@@ -561,12 +617,13 @@ fn inside(spans: &[(u32, u32)], at: u32) -> bool {
     i > 0 && at < spans[i - 1].1
 }
 
-/// Person mentions outside quote contents, in text order.
-fn person_mentions(doc: &Document, contents: &[(u32, u32)]) -> Vec<PersonMention> {
-    let mut persons: Vec<PersonMention> = doc
+/// Mentions of `label` entities outside quote contents, in text order: persons
+/// for "he" and "she", organizations for "it".
+fn mentions(doc: &Document, contents: &[(u32, u32)], label: EntityLabel) -> Vec<Mention> {
+    let mut persons: Vec<Mention> = doc
         .entities
         .iter()
-        .filter(|e| e.label == EntityLabel::PER && !is_party_state(&e.text))
+        .filter(|e| e.label == label && !is_party_state(&e.text))
         .filter(|e| !inside(contents, e.start))
         .filter_map(|e| {
             let c = e.cluster?;
@@ -576,7 +633,7 @@ fn person_mentions(doc: &Document, contents: &[(u32, u32)]) -> Vec<PersonMention
                 || (after < doc.tokens.len() && matches!(doc.token_text(after), "'s" | "’s"));
             let object = first > 0
                 && PREPOSITIONS.contains(&doc.token_text(first - 1).to_lowercase().as_str());
-            Some(PersonMention {
+            Some(Mention {
                 start: e.start,
                 cluster: c,
                 speaker: false,
@@ -597,7 +654,7 @@ fn person_mentions(doc: &Document, contents: &[(u32, u32)]) -> Vec<PersonMention
 /// speaker in it counts. `pronoun` may list several, separated by `|`.
 fn pronoun_antecedent(
     doc: &Document,
-    persons: &[PersonMention],
+    persons: &[Mention],
     at: u32,
     pronoun: &str,
     fits: impl Fn(u32) -> bool,
@@ -646,7 +703,8 @@ fn pronoun_antecedent(
 fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
     let mut genders = genders.to_vec();
     let contents = content_spans(doc);
-    let mut persons = person_mentions(doc, &contents);
+    let mut persons = mentions(doc, &contents, EntityLabel::PER);
+    let mut organizations = mentions(doc, &contents, EntityLabel::ORG);
     let mut last_speaker: Option<u32> = None;
     // Persons quoted so far, least recent first.
     let mut recent_speakers: Vec<u32> = Vec::new();
@@ -686,11 +744,35 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         // "He recently pitched himself … by": a source span that runs past its subject
         // pronoun still has that pronoun as its head, when no name comes before it.
         let pronoun = match lower.as_str() {
-            "he" | "she" => Some(lower.clone()),
+            "he" | "she" | "it" => Some(lower.clone()),
             _ => lead_pronoun(doc, &m),
         };
+        // "Her campaign": the person the possessive refers to leads it.
+        let his_her = head
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .map(str::to_lowercase)
+            .filter(|w| w == "his" || w == "her")
+            .and_then(|w| {
+                let want = if w == "his" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let fits = |c: u32| genders[c as usize].is_none_or(|g| g == want);
+                pronoun_antecedent(
+                    doc,
+                    &persons,
+                    m.start,
+                    if w == "his" { "he" } else { "she" },
+                    fits,
+                )
+            });
         let speaker = (pronoun.is_none())
-            .then(|| name_before_apposition(doc, &m).or_else(|| campaign_of(doc, head)))
+            .then(|| {
+                name_before_apposition(doc, &m).or_else(|| campaign_of(doc, head, m.start, his_her))
+            })
             .flatten()
             .or_else(|| {
                 if pronoun.is_some() || role_head.is_some() {
@@ -699,13 +781,31 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     named_inside(doc, m.start, m.end)
                 }
             })
-            .or_else(|| {
-                (lower == "who")
-                    .then(|| relative_antecedent(doc, m.start))
-                    .flatten()
+            .or_else(|| match lower.as_str() {
+                "who" => relative_antecedent(doc, m.start, &[EntityLabel::PER, EntityLabel::ORG]),
+                // "the E.U., which said": only a name right before it; "the report, which
+                // says" is a document.
+                "which" => relative_antecedent(doc, m.start, &[EntityLabel::ORG]).filter(|&c| {
+                    let t = doc.tokens.partition_point(|t| t.start < m.start);
+                    let before = t
+                        .checked_sub(1)
+                        .filter(|&b| doc.token_text(b) == ",")
+                        .unwrap_or(t);
+                    doc.entities
+                        .iter()
+                        .any(|e| e.cluster == Some(c) && e.tokens.1 as usize == before)
+                }),
+                _ => None,
             })
             .or_else(|| organization_by_head(doc, &lower))
-            .or_else(|| name_in_words(doc, &m.text, &mut genders))
+            .or_else(|| shouted_surname(doc, &m.text))
+            .or_else(|| {
+                // "Meanwhile, it attacked Trump,": the pronoun is the subject, not Trump.
+                pronoun
+                    .is_none()
+                    .then(|| name_in_words(doc, &m.text, &mut genders))
+                    .flatten()
+            })
             .or_else(|| {
                 roles
                     .get(&phrase)
@@ -737,6 +837,13 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                     })
             })
             .or_else(|| {
+                // "It said", "the union said": the organization the prose is about,
+                // found the way "he" finds a person.
+                (pronoun.as_deref() == Some("it") || is_organization_noun(&lower))
+                    .then(|| pronoun_antecedent(doc, &organizations, m.start, "it", |_| true))
+                    .flatten()
+            })
+            .or_else(|| {
                 // "The Indiana governor said": with no title or apposition to go by, a
                 // definite role refers back like a pronoun, to the person the prose is about.
                 let role = role_head.as_deref()?;
@@ -763,6 +870,18 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                 _ => SourceKind::Person,
             };
         }
+        if doc.clusters[c as usize].label == EntityLabel::ORG {
+            let at = organizations.partition_point(|p| p.start <= m.start);
+            organizations.insert(
+                at,
+                Mention {
+                    start: m.start,
+                    cluster: c,
+                    speaker: true,
+                    subject: true,
+                },
+            );
+        }
         if doc.clusters[c as usize].label == EntityLabel::PER {
             last_speaker = Some(c);
             recent_speakers.retain(|&x| x != c);
@@ -771,7 +890,7 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             let at = persons.partition_point(|p| p.start <= m.start);
             persons.insert(
                 at,
-                PersonMention {
+                Mention {
                     start: m.start,
                     cluster: c,
                     speaker: true,
@@ -860,14 +979,14 @@ fn lead_pronoun(doc: &Document, m: &crate::document::TextSpan) -> Option<String>
         .min()
         .unwrap_or(m.end);
     let mut at = m.start;
-    for w in m.text.split(' ') {
+    for w in m.text.split(char::is_whitespace) {
         if at >= first_name {
             break;
         }
         let word = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if matches!(word.as_str(), "he" | "she") {
+        if matches!(word.as_str(), "he" | "she" | "it") {
             return Some(word);
         }
         at += w.chars().count() as u32 + 1;
@@ -964,7 +1083,10 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
         .to_lowercase();
     // A lone word ("The", "Officials", "Trump") is capitalized because it opens the
     // phrase: it is a name only as the surname of a person named before.
-    let lone = run.len() == 1 && (start == 0 && end == 1) && !is_honorific(words[0]);
+    let lone = run.len() == 1
+        && (start == 0 && end == 1)
+        && !is_honorific(words[0])
+        && !is_camel_case_brand(words[0]);
     if let Some(c) = doc.clusters.iter().rev().find(|c| {
         let cwords = name_words(&c.canonical);
         let allowed = if lone {
@@ -993,6 +1115,37 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
     });
     genders.push(None);
     Some(doc.clusters.len() as u32 - 1)
+}
+
+/// "PolitiFact", "YouTube": a capital inside a word marks a name even where it opens
+/// the phrase; "McCain", "MacArthur", "O'Neill", "DeSantis" are surnames.
+fn is_camel_case_brand(word: &str) -> bool {
+    let surname_prefix = [
+        "Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von",
+    ]
+    .iter()
+    .any(|p| word.starts_with(p));
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && !surname_prefix
+        && word.chars().any(char::is_lowercase)
+        && chars.skip(1).any(char::is_uppercase)
+}
+
+/// A transcript's "PENCE:" or a headline's "TRUMP": a surname in capitals is the
+/// person of that surname named before.
+fn shouted_surname(doc: &Document, text: &str) -> Option<u32> {
+    let word = text.trim().trim_end_matches([',', ':']);
+    let shouted = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-');
+    if !shouted {
+        return None;
+    }
+    doc.clusters
+        .iter()
+        .rev()
+        .filter(|c| c.label == EntityLabel::PER)
+        .find(|c| surname(&name_words(&c.canonical)).is_some_and(|s| s.to_uppercase() == word))
+        .map(|c| c.id)
 }
 
 fn name_words_of<'a>(words: &[&'a str]) -> Vec<&'a str> {
@@ -1031,16 +1184,52 @@ fn first_name_gender(name: &str) -> Option<Gender> {
         .copied()
 }
 
-/// The antecedent of a relative "who" ("Trump, who said …"): the person or
-/// organization named just before it, in the same sentence.
-fn relative_antecedent(doc: &Document, at: u32) -> Option<u32> {
+/// The antecedent of a relative "who" or "which" ("Trump, who said …"): the
+/// entity of one of `labels` named just before it, in the same sentence.
+fn relative_antecedent(doc: &Document, at: u32, labels: &[EntityLabel]) -> Option<u32> {
     let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
     doc.entities
         .iter()
         .rev()
         .filter(|e| e.end <= at && e.start >= sentence.start)
-        .find(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
+        .find(|e| labels.contains(&e.label))
         .and_then(|e| e.cluster)
+}
+
+/// Nouns that name an organization by its kind: "the union said" refers back to
+/// the union the article named.
+const ORGANIZATION_NOUNS: [&str; 21] = [
+    "agency",
+    "bank",
+    "bloc",
+    "board",
+    "coalition",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "firm",
+    "group",
+    "ministry",
+    "network",
+    "newspaper",
+    "organization",
+    "panel",
+    "paper",
+    "union",
+    "website",
+];
+
+/// "The union", "the appeals court": a definite phrase of at most three words
+/// headed by an organization noun.
+fn is_organization_noun(lower: &str) -> bool {
+    let Some(rest) = lower.strip_prefix("the ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 3 && words.last().is_some_and(|h| ORGANIZATION_NOUNS.contains(h))
 }
 
 /// "The commission" → the organization whose name holds that noun
