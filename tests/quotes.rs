@@ -1051,3 +1051,72 @@ fn a_pronoun_subject_is_the_speaker_not_the_name_after_it() {
     assert!(!speakers.is_empty());
     assert!(speakers.iter().all(String::is_empty), "{speakers:?}");
 }
+
+#[test]
+fn title_case_headlines_ending_with_a_period_are_attributions() {
+    let qs = quotes(
+        "Lindsey Graham Says Trump ‘The Dealmaker’ Could Address Clean Energy.\n\n\
+         WASHINGTON — The senator spoke on Saturday.",
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("Says"))
+        .expect("headline");
+    assert_eq!(q.source.as_deref(), Some("Lindsey Graham"));
+    assert!(q.content.starts_with("Trump ‘The Dealmaker’"), "{q:?}");
+    // A sentence of the body is not a headline for being capitalised.
+    assert!(
+        quotes("The museum opened.\n\nObama Says Many Things About Museums Today.")
+            .iter()
+            .all(|q| q.cue.as_deref() != Some("Says"))
+    );
+}
+
+#[test]
+fn a_headline_cue_with_words_after_it_reports_them() {
+    let qs = quotes(
+        "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\n\n\
+         Bernie Sanders spoke in Ohio.",
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("Vows"))
+        .expect("headline");
+    assert_eq!(q.source.as_deref(), Some("Sanders"));
+    assert!(q.content.starts_with("To Eliminate Tax Breaks"), "{q:?}");
+}
+
+#[test]
+fn a_headline_role_is_the_person_the_body_names_in_that_role() {
+    let speakers = speakers_with(
+        vec![
+            ("Norman Ham", EntityLabel::PER),
+            ("Obama", EntityLabel::PER),
+        ],
+        "Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama\n\n\
+         Norman Ham, a retired general, spoke on Monday.",
+    );
+    assert_eq!(
+        speakers.first().map(String::as_str),
+        Some("Norman Ham"),
+        "{speakers:?}"
+    );
+}
+
+#[test]
+fn people_named_in_a_headline_quote_stay_antecedents() {
+    let speakers = speakers_with(
+        vec![
+            ("Mr. Christie", EntityLabel::PER),
+            ("Hillary Clinton", EntityLabel::PER),
+        ],
+        "Mr. Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments\n\n\
+         The remarks came on Tuesday.\n\n\
+         “I have no regrets at all,” she said.",
+    );
+    assert_eq!(
+        speakers.last().map(String::as_str),
+        Some("Hillary Clinton"),
+        "{speakers:?}"
+    );
+}

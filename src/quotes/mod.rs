@@ -290,7 +290,7 @@ fn find(
             let headline = !matches!(
                 tokens.words[b - 1],
                 "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
-            );
+            ) || (sent.paragraph == 0 && is_title_case(&tokens, a, b));
             // After a determiner, a number or a possessive it is a noun ("two states", "his claims").
             let noun = i > a && {
                 let prev = tokens.words[i - 1];
@@ -1011,6 +1011,9 @@ fn indirect(
             && !(cue.1..end).any(|i| {
                 in_quote[i] || matches!(t.words[i], "that" | ":" | "," | ";" | "“" | "\"")
             });
+        // A headline's "…, Official Says" ends it; "Railing Against Trump, Sanders Vows To
+        // Eliminate …" goes on to what was said.
+        let is_headline = is_headline && end - cue.1 < 3;
         if k >= end || is_headline || adjunct {
             return found(
                 vec![(dateline_end(t, a, source.0 - 1), source.0 - 1)],
@@ -1092,6 +1095,16 @@ fn indirect(
         return found(vec![(start, end)], Some(source));
     }
     None
+}
+
+/// Whether `[a, b)` is set in title case, as headlines are even when they end with a
+/// period ("Obama Says African-American Museum Will Tell of …."): every word of four
+/// letters or more is capitalised, and there are at least three such.
+fn is_title_case(t: &Tokens, a: usize, b: usize) -> bool {
+    let long: Vec<usize> = (a..b)
+        .filter(|&k| t.words[k].chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long.len() >= 3 && long.iter().all(|&k| t.is_capitalized(k))
 }
 
 /// Turn found attributions into quotes and sources on the document.

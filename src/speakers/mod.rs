@@ -515,7 +515,8 @@ const PERSON_ROLES: [&str; 24] = [
 ];
 
 /// Further role nouns that head a phrase naming one person ("Pagliano's lawyer").
-const MORE_PERSON_ROLES: [&str; 14] = [
+const MORE_PERSON_ROLES: [&str; 15] = [
+    "general",
     "lawyer",
     "attorney",
     "strategist",
@@ -600,6 +601,8 @@ fn content_spans(doc: &Document) -> Vec<(u32, u32)> {
         .quotes
         .iter()
         .flat_map(|q| q.content.iter().map(|c| (c.start, c.end)))
+        // The headline names whom the article is about.
+        .filter(|&(a, _)| doc.paragraphs.get(1).is_none_or(|p| a >= p.start))
         .collect();
     spans.sort_unstable();
     let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
@@ -801,8 +804,10 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             .or_else(|| shouted_surname(doc, &m.text))
             .or_else(|| {
                 // "Meanwhile, it attacked Trump,": the pronoun is the subject, not Trump.
-                pronoun
-                    .is_none()
+                // "Former White House Doctor", "Retired General" in a title-case headline
+                // are roles, not names.
+                let role_only = role_head.is_some() && !m.text.trim_end_matches(',').contains(',');
+                (pronoun.is_none() && !role_only)
                     .then(|| name_in_words(doc, &m.text, &mut genders))
                     .flatten()
             })
@@ -1098,7 +1103,8 @@ fn name_in_words(doc: &mut Document, text: &str, genders: &mut Vec<Option<Gender
     }) {
         return Some(c.id);
     }
-    if lone {
+    // "Popular Website": a kind of organization in a title-case headline, not its name.
+    if lone || ORGANIZATION_NOUNS.contains(&last.as_str()) {
         return None;
     }
     let honorific = start > 0 && is_honorific(words[start - 1]) || is_honorific(words[start]);
