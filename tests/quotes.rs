@@ -1120,3 +1120,25 @@ fn people_named_in_a_headline_quote_stay_antecedents() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn an_inverted_source_runs_over_a_description_to_the_name() {
+    let q = one("“They are 100 percent wrong,” said 9/11 widow Terry Strada.");
+    assert_eq!(q.source.as_deref(), Some("9/11 widow Terry Strada"));
+}
+
+#[test]
+fn she_skips_a_man_named_by_a_census_first_name() {
+    // "Josh" is in the Census lists, not in the hand-written one; "Terry" is given to
+    // both, so it says nothing.
+    let speakers = speakers_with(
+        vec![
+            ("Josh Earnest", EntityLabel::PER),
+            ("Terry Strada", EntityLabel::PER),
+        ],
+        "“The bill is wrong,” said Terry Strada, who lost her husband.\n\n\
+         “It puts troops at risk,” Josh Earnest said.\n\n\
+         “For us, all we want is justice,” she said.",
+    );
+    assert_eq!(speakers, ["Terry Strada", "Josh Earnest", "Terry Strada"]);
+}

@@ -341,6 +341,31 @@ impl<'d> Tokens<'d> {
         while e < limit && e - start < MAX_SOURCE && self.np_word(e, lx) {
             e += 1;
         }
+        // "said 9/11 widow Terry Strada.": lowercase words the lexicon does not know,
+        // then a name that ends the clause, are one descriptive phrase before the name.
+        let plain = |k: usize| {
+            let w = self.words[k];
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && lx.cue_at(&self.words, k).is_none()
+                && !matches!(
+                    w,
+                    "that" | "who" | "which" | "and" | "or" | "but" | "as" | "to"
+                )
+        };
+        let mut k = e;
+        while k < limit && k - e < 3 && plain(k) {
+            k += 1;
+        }
+        if k > e && k < limit && self.is_capitalized(k) {
+            let mut n = k;
+            while n < limit && n - start < MAX_SOURCE && self.is_capitalized(n) {
+                n += 1;
+            }
+            let ends = n >= limit || matches!(self.words[n], "." | "," | ";" | "(");
+            if ends {
+                e = n;
+            }
+        }
         if e == start
             || (e - start == 1
                 && matches!(lx.source_word(self.words[start]), Some(SourceWord::Det)))
