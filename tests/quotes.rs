@@ -1142,3 +1142,73 @@ fn she_skips_a_man_named_by_a_census_first_name() {
     );
     assert_eq!(speakers, ["Terry Strada", "Josh Earnest", "Terry Strada"]);
 }
+
+#[test]
+fn police_are_the_force_the_article_names() {
+    let speakers = speakers_with(
+        vec![("Scott", EntityLabel::PER)],
+        "Police said Scott had a gun when officers approached him.\n\n\
+         Scott's family disputed that account, and the Charlotte-Mecklenburg police chief \
+         met them on Friday.",
+    );
+    assert_eq!(
+        speakers.first().map(String::as_str),
+        Some("Charlotte-Mecklenburg police")
+    );
+}
+
+#[test]
+fn a_role_is_its_holder_at_that_point_and_a_justice_is_the_judge() {
+    let speakers = speakers_with(
+        vec![
+            ("Ted Cruz", EntityLabel::PER),
+            ("Mike Lee", EntityLabel::PER),
+            ("Frank Nervo", EntityLabel::PER),
+        ],
+        "Sen. Ted Cruz spoke in Houston on Friday.\n\n\
+         The truth, the senator said then, was that he had been attacked.\n\n\
+         The nominee may name Sen. Mike Lee to the court.\n\n\
+         Manhattan Supreme Court Justice Frank Nervo ruled on Thursday.\n\n\
+         The judge said the file would stay sealed.",
+    );
+    assert_eq!(speakers, ["Ted Cruz", "Frank Nervo"]);
+}
+
+#[test]
+fn a_role_noun_before_a_prepositional_phrase_heads_the_source() {
+    let speakers = speakers_with(
+        vec![("Ted Cruz", EntityLabel::PER), ("Texas", EntityLabel::LOC)],
+        "Senator from Texas Says He Will Vote for the Nominee\n\n\
+         Sen. Ted Cruz is endorsing the nominee.",
+    );
+    assert_eq!(
+        speakers.first().map(String::as_str),
+        Some("Ted Cruz"),
+        "{speakers:?}"
+    );
+    let speakers = speakers_with(
+        vec![("Ivanka Trump", EntityLabel::PER)],
+        "Ivanka Trump spoke in Pennsylvania on Tuesday.\n\n\
+         Asked about fathers, the 34-year-old mother of three replied, “It is meant to help mothers.”",
+    );
+    assert_eq!(speakers, ["Ivanka Trump"]);
+}
+
+#[test]
+fn a_long_name_after_its_description_is_the_sentence_subject() {
+    let q = quotes(
+        "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that \
+         officials should release the videos.",
+    );
+    let q = q
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("saying"))
+        .expect("quote");
+    assert!(
+        q.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Democratic presidential nominee Hillary Clinton")),
+        "{q:?}"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Hillary Clinton"));
+}

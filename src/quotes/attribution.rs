@@ -342,7 +342,7 @@ impl<'d> Tokens<'d> {
             e += 1;
         }
         // "said 9/11 widow Terry Strada.": lowercase words the lexicon does not know,
-        // then a name that ends the clause, are one descriptive phrase before the name.
+        // then a name, are one descriptive phrase before the name.
         let plain = |k: usize| {
             let w = self.words[k];
             w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
@@ -361,7 +361,9 @@ impl<'d> Tokens<'d> {
             while n < limit && n - start < MAX_SOURCE && self.is_capitalized(n) {
                 n += 1;
             }
-            let ends = n >= limit || matches!(self.words[n], "." | "," | ";" | "(");
+            // A one-word name must end the clause; a longer one may go on to the verb
+            // ("Democratic presidential nominee Hillary Clinton chimed in, saying …").
+            let ends = n >= limit || matches!(self.words[n], "." | "," | ";" | "(") || n - k >= 2;
             if ends {
                 e = n;
             }

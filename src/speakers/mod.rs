@@ -298,9 +298,35 @@ fn entity_title(doc: &Document, e: usize) -> Option<&str> {
         .then_some(w)
 }
 
-/// Role phrase (lower-case, without determiner) → cluster, from titles and appositions.
-fn roles(doc: &Document) -> HashMap<String, u32> {
-    let mut roles = HashMap::new();
+/// Prepositions that end a role phrase's head: "a senior adviser to the campaign".
+const PHRASE_PREPOSITIONS: [&str; 8] = ["of", "to", "for", "from", "at", "in", "on", "with"];
+
+/// Role phrases (lower-case, without determiner) and the people named in them, from
+/// titles and appositions, each with the offset where the role was given.
+#[derive(Debug, Default)]
+struct Roles(HashMap<String, Vec<(u32, u32)>>);
+
+impl Roles {
+    fn insert(&mut self, role: String, at: u32, cluster: u32) {
+        self.0.entry(role).or_default().push((at, cluster));
+    }
+
+    /// Who holds `role` at offset `at`: the person last given it before `at` ("Sen.
+    /// Ted Cruz … the senator", not a senator named further on), else the first named
+    /// in it after.
+    fn get(&self, role: &str, at: u32) -> Option<u32> {
+        let holders = self.0.get(role)?;
+        holders
+            .iter()
+            .rev()
+            .find(|&&(x, _)| x < at)
+            .or_else(|| holders.first())
+            .map(|&(_, c)| c)
+    }
+}
+
+fn roles(doc: &Document) -> Roles {
+    let mut roles = Roles::default();
     for (e, entity) in doc.entities.iter().enumerate() {
         if entity.label != EntityLabel::PER {
             continue;
@@ -332,11 +358,15 @@ fn roles(doc: &Document) -> HashMap<String, u32> {
                         "vice" | "former" | "deputy" | "assistant" | "acting" | "ex"
                     );
                 if !qualified {
-                    roles.insert(expand_title(&t), c);
+                    roles.insert(expand_title(&t), entity.start, c);
+                    // A justice is "the judge" too.
+                    if t == "justice" {
+                        roles.insert("judge".to_string(), entity.start, c);
+                    }
                 }
                 if first >= 2 {
                     let two = format!("{} {}", doc.token_text(first - 2).to_lowercase(), t);
-                    roles.insert(two, c);
+                    roles.insert(two, entity.start, c);
                 }
             }
         }
@@ -373,9 +403,9 @@ fn roles(doc: &Document) -> HashMap<String, u32> {
                         })
                         .last();
                     if let Some(head) = head {
-                        roles.insert(head.clone(), c);
+                        roles.insert(head.clone(), entity.start, c);
                     }
-                    roles.insert(phrase.join(" "), c);
+                    roles.insert(phrase.join(" "), entity.start, c);
                 }
             }
         }
@@ -455,9 +485,13 @@ fn campaign_of(doc: &mut Document, text: &str, at: u32, his_her: Option<u32>) ->
         o if o.chars().next().is_some_and(char::is_uppercase) => o.to_string(),
         _ => return None,
     };
-    let canonical = format!("{owner} {body}");
+    Some(body_cluster(doc, format!("{owner} {body}")))
+}
+
+/// The organization cluster named `canonical`, added if there is none.
+fn body_cluster(doc: &mut Document, canonical: String) -> u32 {
     if let Some(c) = doc.clusters.iter().find(|c| c.canonical == canonical) {
-        return Some(c.id);
+        return c.id;
     }
     doc.clusters.push(EntityCluster {
         id: doc.clusters.len() as u32,
@@ -465,7 +499,7 @@ fn campaign_of(doc: &mut Document, text: &str, at: u32, his_her: Option<u32>) ->
         label: EntityLabel::ORG,
         mentions: Vec::new(),
     });
-    Some(doc.clusters.len() as u32 - 1)
+    doc.clusters.len() as u32 - 1
 }
 
 /// The owner in the last "the X campaign" or "X's campaign" before offset `at`.
@@ -703,7 +737,7 @@ fn pronoun_antecedent(
         .map(|m| m.cluster)
 }
 
-fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[Option<Gender>]) {
+fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]) {
     let mut genders = genders.to_vec();
     let contents = content_spans(doc);
     let mut persons = mentions(doc, &contents, EntityLabel::PER);
@@ -737,6 +771,12 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
         let head = m.text.split(',').next().unwrap_or(&m.text);
         // "The GOP presidential nominee", "Pagliano's lawyer": a phrase headed by a
         // person's role names that person; a name before the head is an affiliation.
+        // The head noun comes before a prepositional phrase: "Senator from Texas".
+        let head_noun = head
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.as_str()))
+            .last();
         let role_head = head
             .split_whitespace()
             .last()
@@ -744,6 +784,15 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             .filter(|h| is_person_role(h))
             // "A federal judge" is someone new, of the court it names.
             .filter(|_| !lower.starts_with("a ") && !lower.starts_with("an "));
+        // "The 34-year-old mother of three", "Senator from Texas": the role noun before
+        // a prepositional phrase heads it too (a name after it, as in "Secretary of State
+        // John F. Kerry", is still looked for inside).
+        let role_noun = role_head.clone().or_else(|| {
+            head_noun
+                .clone()
+                .filter(|h| is_person_role(h))
+                .filter(|_| !lower.starts_with("a ") && !lower.starts_with("an "))
+        });
         // "He recently pitched himself … by": a source span that runs past its subject
         // pronoun still has that pronoun as its head, when no name comes before it.
         let pronoun = match lower.as_str() {
@@ -781,7 +830,15 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                 if pronoun.is_some() || role_head.is_some() {
                     None
                 } else {
-                    named_inside(doc, m.start, m.end)
+                    // Under a role noun only a person or organization is the speaker:
+                    // "Senator from Texas" is not Texas.
+                    named_inside(doc, m.start, m.end).filter(|&c| {
+                        role_noun.is_none()
+                            || matches!(
+                                doc.clusters[c as usize].label,
+                                EntityLabel::PER | EntityLabel::ORG
+                            )
+                    })
                 }
             })
             .or_else(|| match lower.as_str() {
@@ -801,21 +858,38 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
                 _ => None,
             })
             .or_else(|| organization_by_head(doc, &lower))
+            .or_else(|| {
+                // "Police said": the force the article named ("the Charlotte-Mecklenburg
+                // police chief"), an organization of its own.
+                // A force named only later in the article is the same one.
+                (phrase == "police")
+                    .then(|| {
+                        named_body_before(doc, "police", m.start)
+                            .or_else(|| named_body_before(doc, "police", u32::MAX))
+                    })
+                    .flatten()
+                    .map(|owner| body_cluster(doc, format!("{owner} police")))
+            })
             .or_else(|| shouted_surname(doc, &m.text))
             .or_else(|| {
                 // "Meanwhile, it attacked Trump,": the pronoun is the subject, not Trump.
                 // "Former White House Doctor", "Retired General" in a title-case headline
                 // are roles, not names.
-                let role_only = role_head.is_some() && !m.text.trim_end_matches(',').contains(',');
+                let role_only = role_noun.is_some() && !m.text.trim_end_matches(',').contains(',');
                 (pronoun.is_none() && !role_only)
                     .then(|| name_in_words(doc, &m.text, &mut genders))
                     .flatten()
             })
             .or_else(|| {
                 roles
-                    .get(&phrase)
-                    .or_else(|| phrase.split_whitespace().last().and_then(|h| roles.get(h)))
-                    .copied()
+                    .get(&phrase, m.start)
+                    .or_else(|| roles.get(head_noun.as_deref()?, m.start))
+                    .or_else(|| {
+                        phrase
+                            .split_whitespace()
+                            .last()
+                            .and_then(|h| roles.get(h, m.start))
+                    })
             })
             .or_else(|| {
                 let want = match pronoun.as_deref()? {
@@ -851,7 +925,7 @@ fn resolve_sources(doc: &mut Document, roles: &HashMap<String, u32>, genders: &[
             .or_else(|| {
                 // "The Indiana governor said": with no title or apposition to go by, a
                 // definite role refers back like a pronoun, to the person the prose is about.
-                let role = role_head.as_deref()?;
+                let role = role_noun.as_deref()?;
                 if !lower.starts_with("the ") {
                     return None;
                 }
@@ -1015,6 +1089,8 @@ fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
         .entities
         .iter()
         .filter(|e| e.start >= start && e.end <= end && !is_party_state(&e.text))
+        // A title alone ("Senator" tagged in a headline) names nobody.
+        .filter(|e| !is_honorific(&e.text) && !is_person_role(&e.text.to_lowercase()))
         .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG) || e.end == head_end)
         .collect();
     // "Minyon Moore, a senior adviser to the Clinton campaign,": an apposition describes
