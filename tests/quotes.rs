@@ -1212,3 +1212,21 @@ fn a_long_name_after_its_description_is_the_sentence_subject() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Hillary Clinton"));
 }
+
+#[test]
+fn a_name_typed_otherwise_heads_its_role_and_mr_makes_a_person() {
+    // The tagger read "Ban Ki-moon" and "Mr. Ban" as MISC; a Korean family name
+    // comes first.
+    let speakers = speakers_with(
+        vec![
+            ("Ban Ki-moon", EntityLabel::MISC),
+            ("United Nations", EntityLabel::ORG),
+            ("Mr. Ban", EntityLabel::MISC),
+            ("Al Qaeda", EntityLabel::PER),
+        ],
+        "Ban Ki-moon, the secretary general of the United Nations, said the war must end.\n\n\
+         Mr. Ban arrived in Geneva, far from Al Qaeda.\n\n\
+         “We will not repeat that mistake,” he said.",
+    );
+    assert_eq!(speakers, ["Ban Ki-moon", "Ban Ki-moon"]);
+}

@@ -87,9 +87,28 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
     n >= 2 && initials.next().is_none()
 }
 
-/// The last word of a name that is not a generational suffix.
+/// The last word of a name that is not a generational suffix; the first of a Korean
+/// name, whose family name comes first ("Ban Ki-moon" is Mr. Ban).
 fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
+    if let [family, given] = words {
+        if is_korean_given_name(given) {
+            return Some(family);
+        }
+    }
     words.iter().rev().find(|w| !is_name_suffix(w)).copied()
+}
+
+/// "Ki-moon", "Jong-un", "Jae-in": a capitalised syllable, a hyphen, a lower-case one.
+fn is_korean_given_name(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable =
+        |s: &str| (2..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syllable(a)
+        && syllable(b)
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && b.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// A generational suffix after a surname: "Jr.", "Sr.", "II".
@@ -168,7 +187,19 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     for e in 0..doc.entities.len() {
         let text = doc.entities[e].text.clone();
         let entity = &doc.entities[e];
-        let label = entity.label;
+        // "Mr. Ban" is a person whatever the tagger typed it.
+        let mister = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"))
+            && text.contains(' ');
+        let label = if mister {
+            EntityLabel::PER
+        } else {
+            entity.label
+        };
+        doc.entities[e].label = label;
+        let entity = &doc.entities[e];
         let mut words = name_words(&text);
         // "Joseph R. Biden Jr.": a generational suffix the tagger left out belongs to the name.
         let after = entity.tokens.1 as usize;
@@ -256,6 +287,22 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
         } else {
             matching.next().map(|(c, _)| c)
         };
+        // "Mr. Ban" after "Ban Ki-moon" typed MISC: the full name was a person's.
+        let target = target.or_else(|| {
+            if !mister || words.len() != 1 {
+                return None;
+            }
+            let c = (0..doc.clusters.len()).rev().find(|&c| {
+                doc.clusters[c].label != EntityLabel::PER
+                    && (2..=3).contains(&keys[c].words)
+                    && keys[c].surname == key
+            })?;
+            doc.clusters[c].label = EntityLabel::PER;
+            for &m in &doc.clusters[c].mentions {
+                doc.entities[m as usize].label = EntityLabel::PER;
+            }
+            Some(c)
+        });
         let c = match target {
             Some(c) => {
                 let cluster = &mut doc.clusters[c];
@@ -1110,6 +1157,22 @@ fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {
         };
         if let Some(e) = inside.iter().find(heads) {
             return e.cluster;
+        }
+        // "Ban Ki-moon, the secretary general of the United Nations,": a name the tagger
+        // typed otherwise, opening the phrase, is a person when a role describes it.
+        let apposition = end_trimmed.split_once(',').map_or("", |(_, r)| r);
+        let role = apposition
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+            .any(|w| is_person_role(&w.to_lowercase()));
+        if role {
+            if let Some(e) = doc
+                .entities
+                .iter()
+                .find(|e| e.start == start && e.end == comma && !is_party_state(&e.text))
+            {
+                return e.cluster;
+            }
         }
     }
     [
