@@ -1230,3 +1230,26 @@ fn a_name_typed_otherwise_heads_its_role_and_mr_makes_a_person() {
     );
     assert_eq!(speakers, ["Ban Ki-moon", "Ban Ki-moon"]);
 }
+
+#[test]
+fn attributions_inside_a_transcript_turn_are_part_of_it() {
+    // Block-quoted turns: each paragraph opens a quote mark that never closes, with
+    // curly quotes inside, so the turns are not read as one quotation.
+    let text = "Pence Defends the Tweet\n\n\
+                The governor spoke on Sunday.\n\n\
+                \"WALLACE: Let’s start with breaking news. After the Clinton camp announced \
+                that it was inviting Mark Cuban to sit in the front row, Trump invited \
+                Gennifer Flowers.\n\n\
+                \"PENCE: Well, look, she thinks this is an episode of “Shark Tank.” Hillary \
+                Clinton said on Friday that the economy is fine.\n\n\
+                \"WALLACE: Do you really see those two as equivalent?\n\n\
+                \"Follow Pam Key on Twitter.";
+    let qs = quotes(text);
+    let turns: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.cue.as_deref() == Some(":"))
+        .filter_map(|q| q.source.as_deref())
+        .collect();
+    assert_eq!(turns, ["WALLACE", "PENCE", "WALLACE"], "{qs:?}");
+    assert_eq!(qs.len(), 3, "nothing but the turns: {qs:?}");
+}

@@ -461,16 +461,21 @@ fn find(
     // the place of an unattributed quotation that opens on its label (block-quoted
     // transcripts put a quote mark before each turn).
     let mut labels = Vec::new();
+    let mut turn_spans: Vec<(usize, usize, usize)> = Vec::new();
     for (turn, start) in transcript::turns(doc, &tokens) {
-        // A turn already read as an attributed quotation ("Said Ellis: “…”") stays so.
+        // A turn already read as an attributed quotation ("Said Ellis: “…”") stays so;
+        // an attribution inside the turn ("PENCE: … Hillary Clinton wants …") does not
+        // take it.
         let (x, y) = (turn.content[0].0, turn.content[turn.content.len() - 1].1);
-        let taken = found
-            .iter()
-            .any(|f| f.cue.is_some() && f.content.iter().any(|&(a, b)| a < y && x < b));
+        let taken = found.iter().any(|f| {
+            f.cue.is_some_and(|(c, _)| c < x || c >= y)
+                && f.content.iter().any(|&(a, b)| a < y && x < b)
+        });
         if taken {
             continue;
         }
         labels.push(start..=turn.content[0].0);
+        turn_spans.push((x, y, found.len()));
         found.push(turn);
     }
     // A quotation without attribution that lies inside found content is part of
@@ -489,7 +494,15 @@ fn find(
     let keep: Vec<bool> = found
         .iter()
         .enumerate()
-        .map(|(i, f)| !covered(f) && !inside_source.get(i).copied().unwrap_or(false))
+        .map(|(i, f)| {
+            // What a speaker says of others inside a turn is part of the turn.
+            let nested = f.cue.is_some_and(|(c, _)| {
+                turn_spans
+                    .iter()
+                    .any(|&(x, y, t)| t != i && x <= c && c < y)
+            });
+            !covered(f) && !nested && !inside_source.get(i).copied().unwrap_or(false)
+        })
         .collect();
     let mut remap = vec![None; found.len()];
     let mut kept = Vec::new();
