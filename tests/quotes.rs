@@ -1253,3 +1253,20 @@ fn attributions_inside_a_transcript_turn_are_part_of_it() {
     assert_eq!(turns, ["WALLACE", "PENCE", "WALLACE"], "{qs:?}");
     assert_eq!(qs.len(), 3, "nothing but the turns: {qs:?}");
 }
+
+#[test]
+fn but_said_shares_the_subject_like_and_said() {
+    let qs = quotes(
+        "Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be \
+         released but said the question is the timing.",
+    );
+    let second = qs
+        .iter()
+        .find(|q| q.content.starts_with("the question"))
+        .expect("second attribution");
+    assert_eq!(
+        second.source.as_deref(),
+        Some("Charlotte Mayor Jennifer Roberts"),
+        "{qs:?}"
+    );
+}

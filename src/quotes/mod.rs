@@ -346,10 +346,10 @@ fn find(
                 && !found
                     .iter()
                     .any(|f| f.content.iter().any(|&(x, y)| x <= i && i < y));
+            // "X said A but said B" as much as "and said".
+            let coordinated = i > a && matches!(tokens.words[i - 1], "and" | "but");
             let shared = i > a
-                && (tokens.words[i - 1] == "and"
-                    || (tokens.words[i - 1] == "," && participle)
-                    || after_preposition);
+                && (coordinated || (tokens.words[i - 1] == "," && participle) || after_preposition);
             if shared && sentence_source.is_none() && participle {
                 // "Trump attacked Clinton, saying …": the subject opening the sentence.
                 // After a preposition the clause is no afterthought, so any subject will do.
