@@ -859,7 +859,13 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
                 } else {
                     Gender::Female
                 };
-                let fits = |c: u32| genders[c as usize].is_none_or(|g| g == want);
+                let fits = |c: u32| {
+                    genders
+                        .get(c as usize)
+                        .copied()
+                        .flatten()
+                        .is_none_or(|g| g == want)
+                };
                 pronoun_antecedent(
                     doc,
                     &persons,
