@@ -1270,3 +1270,28 @@ fn but_said_shares_the_subject_like_and_said() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_paragraph_ending_source_cue_colon_introduces_the_next() {
+    let qs = quotes(
+        "Christie spoke on Wednesday.\n\n\
+         The governor added:\n\n\
+         It is typical of the campaign to jump to conclusions before the facts are in.\n\n\
+         Sanders wrote:\n\n\
+         “If they are young, the real unemployment rate is 51 percent.”\n\n\
+         The race goes on.",
+    );
+    let added = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("added"))
+        .expect("added");
+    assert_eq!(added.source.as_deref(), Some("The governor"));
+    assert!(added.content.starts_with("It is typical"), "{added:?}");
+    let wrote = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("wrote"))
+        .expect("wrote");
+    assert_eq!(wrote.source.as_deref(), Some("Sanders"));
+    assert!(wrote.content.starts_with("“If they are young"), "{wrote:?}");
+    assert_eq!(wrote.kind, QuoteKind::Direct);
+}

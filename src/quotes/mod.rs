@@ -409,6 +409,62 @@ fn find(
             i += n;
         }
     }
+    // "The governor added:" closing its paragraph introduces the next one, quoted or not,
+    // unless an attribution inside that paragraph claims it.
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let Some(next) = doc.paragraphs.get(p + 1) else {
+            break;
+        };
+        let last_sentence = &doc.sentences[para.sentences.1 as usize - 1];
+        let (a, b) = (
+            last_sentence.tokens.0 as usize,
+            last_sentence.tokens.1 as usize,
+        );
+        if b < a + 3 || tokens.words[b - 1] != ":" || in_quote[b - 1] {
+            continue;
+        }
+        // The cue ends right before the colon.
+        let Some((cue, _)) = (a..b - 1).rev().take(4).find_map(|i| {
+            lx.cue_at(&tokens.words, i)
+                .filter(|&(n, _)| i + n == b - 1)
+                .map(|(n, class)| ((i, i + n), class))
+        }) else {
+            continue;
+        };
+        let Some(source) = tokens.source_before(a, cue.0) else {
+            continue;
+        };
+        let (x, y) = (
+            doc.sentences[next.sentences.0 as usize].tokens.0 as usize,
+            doc.sentences[next.sentences.1 as usize - 1].tokens.1 as usize,
+        );
+        if found
+            .iter()
+            .any(|f| f.cue.is_some() && f.content.iter().any(|&(u, v)| u < y && x < v))
+        {
+            continue;
+        }
+        if let Some(f) = found
+            .iter_mut()
+            .find(|f| f.cue.is_none() && f.content[0].0 == x)
+        {
+            f.cue = Some(cue);
+            f.source = Some(source);
+            continue;
+        }
+        let kind = if (x..y).any(|k| in_quote[k]) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        found.push(Found {
+            content: vec![(x, y)],
+            cue: Some(cue),
+            source: Some(source),
+            kind,
+            continues: None,
+        });
+    }
     // A quotation left without attribution that opens the sentence after an attribution
     // of its paragraph (found by either pass: "“A” of the plan, X said. “B”", "X called
     // him a master at deals. “He showed …”") continues it.
