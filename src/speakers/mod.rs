@@ -816,14 +816,14 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
         // The head of "NAME, a ROLE," is before the comma: "X, an adviser to the Trump
         // campaign," is X, not the campaign.
         let head = m.text.split(',').next().unwrap_or(&m.text);
-        // "The GOP presidential nominee", "Pagliano's lawyer": a phrase headed by a
-        // person's role names that person; a name before the head is an affiliation.
         // The head noun comes before a prepositional phrase: "Senator from Texas".
         let head_noun = head
             .split_whitespace()
             .map(str::to_lowercase)
             .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.as_str()))
             .last();
+        // "The GOP presidential nominee", "Pagliano's lawyer": a phrase headed by a
+        // person's role names that person; a name before the head is an affiliation.
         let role_head = head
             .split_whitespace()
             .last()
