@@ -1041,18 +1041,6 @@ fn shouted_surnames_brand_names_and_chief_justices() {
 }
 
 #[test]
-fn a_pronoun_subject_is_the_speaker_not_the_name_after_it() {
-    // A no-break space after "it", as news sites write.
-    let speakers = speakers_with(
-        vec![("Donald Trump", EntityLabel::PER)],
-        "Donald Trump spoke in Ohio.\n\n\
-         Meanwhile, it\u{a0}attacked Trump, saying he “has offended Hispanics.”",
-    );
-    assert!(!speakers.is_empty());
-    assert!(speakers.iter().all(String::is_empty), "{speakers:?}");
-}
-
-#[test]
 fn title_case_headlines_ending_with_a_period_are_attributions() {
     let qs = quotes(
         "Lindsey Graham Says Trump ‘The Dealmaker’ Could Address Clean Energy.\n\n\

@@ -256,6 +256,12 @@ fn find(
     // --- Indirect and mixed --------------------------------------------------------
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
+        // A sentence without closing punctuation, or the first paragraph in title case, is
+        // a headline, where capitalised words may be cues.
+        let headline = !matches!(
+            tokens.words[b - 1],
+            "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
+        ) || (sent.paragraph == 0 && is_title_case(&tokens, a, b));
         let mut sentence_source: Option<Range> = found
             .iter()
             .filter(|f| f.source.is_some_and(|(x, _)| x >= a && x < b))
@@ -287,10 +293,6 @@ fn find(
             };
             // A capitalized cue inside a sentence is part of a name ("United States"),
             // except in a headline; after "to" it is an infinitive ("to claim asylum").
-            let headline = !matches!(
-                tokens.words[b - 1],
-                "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
-            ) || (sent.paragraph == 0 && is_title_case(&tokens, a, b));
             // After a determiner, a number or a possessive it is a noun ("two states", "his claims").
             let noun = i > a && {
                 let prev = tokens.words[i - 1];
@@ -424,10 +426,10 @@ fn find(
             continue;
         }
         // The cue ends right before the colon.
-        let Some((cue, _)) = (a..b - 1).rev().take(4).find_map(|i| {
+        let Some(cue) = (a..b - 1).rev().take(4).find_map(|i| {
             lx.cue_at(&tokens.words, i)
                 .filter(|&(n, _)| i + n == b - 1)
-                .map(|(n, class)| ((i, i + n), class))
+                .map(|(n, _)| (i, i + n))
         }) else {
             continue;
         };
@@ -517,7 +519,7 @@ fn find(
     // the place of an unattributed quotation that opens on its label (block-quoted
     // transcripts put a quote mark before each turn).
     let mut labels = Vec::new();
-    let mut turn_spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut turn_spans: Vec<Range> = Vec::new();
     for (turn, start) in transcript::turns(doc, &tokens) {
         // A turn already read as an attributed quotation ("Said Ellis: “…”") stays so;
         // an attribution inside the turn ("PENCE: … Hillary Clinton wants …") does not
@@ -531,7 +533,7 @@ fn find(
             continue;
         }
         labels.push(start..=turn.content[0].0);
-        turn_spans.push((x, y, found.len()));
+        turn_spans.push((x, y));
         found.push(turn);
     }
     // A quotation without attribution that lies inside found content is part of
@@ -551,12 +553,11 @@ fn find(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            // What a speaker says of others inside a turn is part of the turn.
-            let nested = f.cue.is_some_and(|(c, _)| {
-                turn_spans
-                    .iter()
-                    .any(|&(x, y, t)| t != i && x <= c && c < y)
-            });
+            // What a speaker says of others inside a turn is part of the turn (a
+            // turn's own cue, its colon, comes before its content).
+            let nested = f
+                .cue
+                .is_some_and(|(c, _)| turn_spans.iter().any(|&(x, y)| x <= c && c < y));
             !covered(f) && !nested && !inside_source.get(i).copied().unwrap_or(false)
         })
         .collect();
@@ -1170,10 +1171,13 @@ fn indirect(
 /// period ("Obama Says African-American Museum Will Tell of …."): every word of four
 /// letters or more is capitalised, and there are at least three such.
 fn is_title_case(t: &Tokens, a: usize, b: usize) -> bool {
-    let long: Vec<usize> = (a..b)
-        .filter(|&k| t.words[k].chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    long.len() >= 3 && long.iter().all(|&k| t.is_capitalized(k))
+    let mut long =
+        (a..b).filter(|&k| t.words[k].chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    let mut n = 0;
+    long.all(|k| {
+        n += 1;
+        t.is_capitalized(k)
+    }) && n >= 3
 }
 
 /// Turn found attributions into quotes and sources on the document.

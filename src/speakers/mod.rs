@@ -186,20 +186,17 @@ fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     let mut keys: Vec<ClusterKey> = Vec::new();
     for e in 0..doc.entities.len() {
         let text = doc.entities[e].text.clone();
-        let entity = &doc.entities[e];
         // "Mr. Ban" is a person whatever the tagger typed it.
         let mister = text
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"))
             && text.contains(' ');
-        let label = if mister {
-            EntityLabel::PER
-        } else {
-            entity.label
-        };
-        doc.entities[e].label = label;
+        if mister {
+            doc.entities[e].label = EntityLabel::PER;
+        }
         let entity = &doc.entities[e];
+        let label = entity.label;
         let mut words = name_words(&text);
         // "Joseph R. Biden Jr.": a generational suffix the tagger left out belongs to the name.
         let after = entity.tokens.1 as usize;
@@ -442,12 +439,7 @@ fn roles(doc: &Document) -> Roles {
                     // to the Clinton campaign" is an adviser, not a campaign.
                     let head = phrase
                         .iter()
-                        .take_while(|w| {
-                            !matches!(
-                                w.as_str(),
-                                "of" | "to" | "for" | "at" | "in" | "on" | "with"
-                            )
-                        })
+                        .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.as_str()))
                         .last();
                     if let Some(head) = head {
                         roles.insert(head.clone(), entity.start, c);
@@ -630,6 +622,16 @@ fn role_gender(w: &str) -> Option<Gender> {
         | "ex-wife" | "daughter" => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// Whether cluster `c` may be of gender `want`: it is, or its gender is unknown
+/// (clusters added while resolving have none).
+fn may_be(genders: &[Option<Gender>], c: u32, want: Gender) -> bool {
+    genders
+        .get(c as usize)
+        .copied()
+        .flatten()
+        .is_none_or(|g| g == want)
 }
 
 /// A person or organization mention that a later pronoun may refer to.
@@ -854,25 +856,13 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
             .map(str::to_lowercase)
             .filter(|w| w == "his" || w == "her")
             .and_then(|w| {
-                let want = if w == "his" {
-                    Gender::Male
+                let (want, pronoun) = if w == "his" {
+                    (Gender::Male, "he")
                 } else {
-                    Gender::Female
+                    (Gender::Female, "she")
                 };
-                let fits = |c: u32| {
-                    genders
-                        .get(c as usize)
-                        .copied()
-                        .flatten()
-                        .is_none_or(|g| g == want)
-                };
-                pronoun_antecedent(
-                    doc,
-                    &persons,
-                    m.start,
-                    if w == "his" { "he" } else { "she" },
-                    fits,
-                )
+                let fits = |c: u32| may_be(&genders, c, want);
+                pronoun_antecedent(doc, &persons, m.start, pronoun, fits)
             });
         let speaker = (pronoun.is_none())
             .then(|| {
@@ -895,10 +885,10 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
                 }
             })
             .or_else(|| match lower.as_str() {
-                "who" => relative_antecedent(doc, m.start, &[EntityLabel::PER, EntityLabel::ORG]),
-                // "the E.U., which said": only a name right before it; "the report, which
-                // says" is a document.
-                "which" => relative_antecedent(doc, m.start, &[EntityLabel::ORG]).filter(|&c| {
+                "who" => relative_antecedent(doc, m.start),
+                // "the E.U., which said": only an organization named right before it;
+                // "the report, which says" is a document.
+                "which" => {
                     let t = doc.tokens.partition_point(|t| t.start < m.start);
                     let before = t
                         .checked_sub(1)
@@ -906,15 +896,15 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
                         .unwrap_or(t);
                     doc.entities
                         .iter()
-                        .any(|e| e.cluster == Some(c) && e.tokens.1 as usize == before)
-                }),
+                        .find(|e| e.label == EntityLabel::ORG && e.tokens.1 as usize == before)
+                        .and_then(|e| e.cluster)
+                }
                 _ => None,
             })
             .or_else(|| organization_by_head(doc, &lower))
             .or_else(|| {
-                // "Police said": the force the article named ("the Charlotte-Mecklenburg
-                // police chief"), an organization of its own.
-                // A force named only later in the article is the same one.
+                // "Police said": the force the article names ("the Charlotte-Mecklenburg
+                // police chief"), before the source or, failing that, after it.
                 (phrase == "police")
                     .then(|| {
                         named_body_before(doc, "police", m.start)
@@ -950,13 +940,7 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
                     "she" => Gender::Female,
                     _ => return None,
                 };
-                let fits = |c: u32| {
-                    genders
-                        .get(c as usize)
-                        .copied()
-                        .flatten()
-                        .is_none_or(|g| g == want)
-                };
+                let fits = |c: u32| may_be(&genders, c, want);
                 pronoun_antecedent(doc, &persons, m.start, pronoun.as_deref()?, fits)
                     .or_else(|| recent_speakers.iter().rev().find(|&&c| fits(c)).copied())
                     .or_else(|| {
@@ -983,10 +967,7 @@ fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]
                     return None;
                 }
                 let want = role_gender(role);
-                let fits = |c: u32| {
-                    let g = genders.get(c as usize).copied().flatten();
-                    want.is_none() || g.is_none() || g == want
-                };
+                let fits = |c: u32| want.is_none_or(|w| may_be(&genders, c, w));
                 let pronouns = match want {
                     Some(Gender::Male) => "he",
                     Some(Gender::Female) => "she",
@@ -1276,11 +1257,11 @@ fn is_camel_case_brand(word: &str) -> bool {
     ]
     .iter()
     .any(|p| word.starts_with(p));
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
+    word.starts_with(char::is_uppercase)
         && !surname_prefix
         && word.chars().any(char::is_lowercase)
-        && chars.skip(1).any(char::is_uppercase)
+        // A capital from the third letter on: "PolitiFact", "YouTube".
+        && word.chars().skip(2).any(char::is_uppercase)
 }
 
 /// A transcript's "PENCE:" or a headline's "TRUMP": a surname in capitals is the
@@ -1331,8 +1312,8 @@ fn first_name_gender(name: &str) -> Option<Gender> {
     static NAMES: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
     NAMES
         .get_or_init(|| {
-            // The hand-written list (names in the news the Census lists lack) goes
-            // first, so that it wins over the Census lists.
+            // The hand-written list (names in the news the Census lists lack) is read
+            // last, so that it wins over the Census lists.
             let census = include_str!("../../data/speakers/census-first-names.txt");
             let mut names: HashMap<&'static str, Gender> = HashMap::new();
             for text in [census, include_str!("../../data/speakers/first-names.txt")] {
@@ -1356,15 +1337,15 @@ fn first_names(text: &'static str) -> impl Iterator<Item = (&'static str, Gender
         })
 }
 
-/// The antecedent of a relative "who" or "which" ("Trump, who said …"): the
-/// entity of one of `labels` named just before it, in the same sentence.
-fn relative_antecedent(doc: &Document, at: u32, labels: &[EntityLabel]) -> Option<u32> {
+/// The antecedent of a relative "who" ("Trump, who said …"): the person or
+/// organization named just before it, in the same sentence.
+fn relative_antecedent(doc: &Document, at: u32) -> Option<u32> {
     let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
     doc.entities
         .iter()
         .rev()
         .filter(|e| e.end <= at && e.start >= sentence.start)
-        .find(|e| labels.contains(&e.label))
+        .find(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
         .and_then(|e| e.cluster)
 }
 
@@ -1422,4 +1403,32 @@ fn organization_by_head(doc: &Document, lower: &str) -> Option<u32> {
                 .any(|w| w.eq_ignore_ascii_case(head))
         })
         .map(|c| c.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Entity, TextSpan};
+
+    #[test]
+    fn a_lead_pronoun_is_found_past_a_no_break_space() {
+        // News sites write "it\u{a0}attacked": the pronoun before the name is the subject.
+        let source = "Meanwhile, it\u{a0}attacked Trump,";
+        let mut doc = Document::new("t", format!("{source} saying so."));
+        let at = source.chars().position(|c| c == 'T').unwrap() as u32;
+        doc.entities.push(Entity {
+            start: at,
+            end: at + 5,
+            text: "Trump".into(),
+            label: EntityLabel::PER,
+            tokens: (4, 5),
+            cluster: None,
+        });
+        let m = TextSpan {
+            start: 0,
+            end: source.chars().count() as u32,
+            text: source.into(),
+        };
+        assert_eq!(lead_pronoun(&doc, &m).as_deref(), Some("it"));
+    }
 }
