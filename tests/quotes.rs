@@ -1283,3 +1283,79 @@ fn a_paragraph_ending_source_cue_colon_introduces_the_next() {
     assert!(wrote.content.starts_with("“If they are young"), "{wrote:?}");
     assert_eq!(wrote.kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_participle_takes_the_subject_after_an_opening_adverbial() {
+    // The subject of "…, saying" is the main clause's, past a dateline and an opening
+    // adverbial set off by a comma: not "After" or "LOS ANGELES".
+    let find = |text: &str, cue: &str| -> Option<String> {
+        quotes(text)
+            .into_iter()
+            .find(|q| q.cue.as_deref() == Some(cue))
+            .and_then(|q| q.source)
+    };
+    assert_eq!(
+        find(
+            "After thanking the crowd, Senator Sanders left the stage in Des Moines, \
+             saying he would be back in the state within a week.",
+            "saying"
+        )
+        .as_deref(),
+        Some("Senator Sanders")
+    );
+    assert_eq!(
+        find(
+            "Instead, Senator Sanders stayed on message Monday, arguing that the economy \
+             was rigged against working families.",
+            "arguing"
+        )
+        .as_deref(),
+        Some("Senator Sanders")
+    );
+    assert_eq!(
+        find(
+            "Philadelphia (AFP) – US President Barack Obama will spearhead the effort on \
+             Wednesday, contrasting the Republican nominee with his far more experienced rival.",
+            "contrasting"
+        )
+        .as_deref(),
+        Some("US President Barack Obama")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_colon_closing_a_clause_is_its_subjects() {
+    // No cue before the colon: the clause's subject is the source, the colon the cue.
+    let q = one(
+        "The Federal Election Commission was blunt in its ruling: “Further discussion on \
+         this issue is unnecessary.”",
+    );
+    assert_eq!(q.source.as_deref(), Some("The Federal Election Commission"));
+    assert_eq!(q.cue.as_deref(), Some(":"));
+    assert_eq!(q.kind, QuoteKind::Direct);
+    // A headline in capitals before the colon is no subject.
+    let q = one("STATES SHIFT RIGHT: “Twenty states now lean Republican, the survey finds.”");
+    assert_eq!(q.source, None, "{q:?}");
+}
+
+#[test]
+fn a_passive_participle_reports_no_content_after_by() {
+    // "the proposal championed by Trump": "by Trump" is the agent, not what was said.
+    let qs = quotes("Most voters in the state support the proposal championed by Donald Trump.");
+    assert!(qs.iter().all(|q| !q.content.starts_with("by ")), "{qs:?}");
+}
+
+#[test]
+fn a_participle_clause_opening_the_sentence_reports_its_subjects_words() {
+    let q = quotes(
+        "After saying her right foot was “so swollen I could barely get my shoe on,” she \
+         was taken to a hospital in Maryland.",
+    );
+    let q = q
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("saying"))
+        .expect("saying");
+    assert_eq!(q.source.as_deref(), Some("she"));
+    assert!(q.content.starts_with("her right foot"), "{q:?}");
+    assert!(q.content.ends_with("on,”"), "{q:?}");
+}

@@ -141,6 +141,25 @@ impl<'d> Tokens<'d> {
                     | "When"
                     | "While"
                     | "As"
+                    | "After"
+                    | "Before"
+                    | "For"
+                    | "In"
+                    | "On"
+                    | "At"
+                    | "Once"
+                    | "Instead"
+                    | "Like"
+                    | "Since"
+                    | "Despite"
+                    | "With"
+                    | "Without"
+                    | "From"
+                    | "By"
+                    | "Unlike"
+                    | "Although"
+                    | "Though"
+                    | "Because"
             );
         }
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -330,6 +349,29 @@ impl<'d> Tokens<'d> {
     /// The source phrase starting at `start` and ending before punctuation or a
     /// word that cannot belong to it ("said the official on Thursday").
     pub fn source_after(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let (s, e) = self.noun_phrase_at(start, limit)?;
+        let pronoun = matches!(
+            QuoteLexicon::get().source_word(self.words[s]),
+            Some(SourceWord::Pronoun)
+        );
+        Some((
+            s,
+            if pronoun {
+                e
+            } else {
+                self.post_modifier_end(e, limit)
+            },
+        ))
+    }
+
+    /// The subject opening a clause at `start`: a source phrase as [`Self::source_after`]
+    /// reads it, but without a post-modifier, since the clause's verb follows it
+    /// ("Sanders stayed on message Monday, arguing …" is Sanders's).
+    pub fn subject_at(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
+        self.noun_phrase_at(start, limit)
+    }
+
+    fn noun_phrase_at(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         if start >= limit {
             return None;
@@ -356,7 +398,8 @@ impl<'d> Tokens<'d> {
         while k < limit && k - e < 3 && plain(k) {
             k += 1;
         }
-        if k > e && k < limit && self.is_capitalized(k) {
+        // A weekday is no name: "Sanders stayed on message Monday, arguing …".
+        if k > e && k < limit && self.is_capitalized(k) && !super::is_weekday(self.words[k]) {
             let mut n = k;
             while n < limit && n - start < MAX_SOURCE && self.is_capitalized(n) {
                 n += 1;
@@ -374,7 +417,7 @@ impl<'d> Tokens<'d> {
         {
             return None;
         }
-        Some((start, self.post_modifier_end(e, limit)))
+        Some((start, e))
     }
 
     /// End of a post-modifier after a source noun: "officials briefed on the

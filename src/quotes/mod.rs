@@ -348,6 +348,53 @@ fn find(
                 && !found
                     .iter()
                     .any(|f| f.content.iter().any(|&(x, y)| x <= i && i < y));
+            // "After saying her foot was swollen, she …": a participle clause opening the
+            // sentence reports what the subject after it said.
+            let opening = (i == a + 1 && participle)
+                .then(|| {
+                    matches!(
+                        tokens.words[a],
+                        "After"
+                            | "Before"
+                            | "Despite"
+                            | "Without"
+                            | "While"
+                            | "By"
+                            | "Upon"
+                            | "In"
+                            | "On"
+                            | "Since"
+                            | "When"
+                            | "Though"
+                            | "Although"
+                    )
+                    .then(|| opening_clause_end(&tokens, &in_quote, i + n, b))
+                    .flatten()
+                })
+                .flatten();
+            if let Some((end, from)) = opening {
+                let src = tokens
+                    .subject_at(from, b)
+                    .filter(|&(x, y)| (x..y).any(|k| tokens.is_capitalized(k)) || y == x + 1);
+                if let Some(src) = src.filter(|_| end > i + n + 1) {
+                    used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
+                    let kind = if (i + n..end).any(|k| in_quote[k]) {
+                        QuoteKind::Mixed
+                    } else {
+                        QuoteKind::Indirect
+                    };
+                    found.push(Found {
+                        content: vec![(i + n, end)],
+                        cue: Some(cue),
+                        source: Some(src),
+                        kind,
+                        continues: None,
+                    });
+                    sentence_source.get_or_insert(src);
+                    i += n;
+                    continue;
+                }
+            }
             // "X said A but said B" as much as "and said".
             let coordinated = i > a && matches!(tokens.words[i - 1], "and" | "but");
             let shared = i > a
@@ -355,11 +402,16 @@ fn find(
             if shared && sentence_source.is_none() && participle {
                 // "Trump attacked Clinton, saying …": the subject opening the sentence.
                 // After a preposition the clause is no afterthought, so any subject will do.
-                sentence_source = tokens.source_after(a, i).filter(|&(x, y)| {
-                    after_preposition
-                        || (x..y).any(|k| tokens.is_capitalized(k) && k > x)
-                        || y == x + 1
-                });
+                // Past a dateline and an opening adverbial: "After thanking the crowd,
+                // he …", not "After".
+                let from = subject_start(&tokens, a, i);
+                sentence_source =
+                    from.and_then(|from| tokens.subject_at(from, i))
+                        .filter(|&(x, y)| {
+                            after_preposition
+                                || (x..y).any(|k| tokens.is_capitalized(k) && k > x)
+                                || y == x + 1
+                        });
             }
             if shared {
                 if let Some(src) = sentence_source {
@@ -495,6 +547,39 @@ fn find(
         });
         if let Some(j) = target {
             found[k].continues = Some(j);
+        }
+    }
+    // "The letter continues: “…”", "the board was conclusive in its findings: “…”": a
+    // quotation left without attribution after a colon that closes a clause with no cue
+    // is the statement of that clause's subject, and the colon is its cue.
+    for f in found.iter_mut() {
+        if f.cue.is_some() || f.continues.is_some() || f.kind != QuoteKind::Direct {
+            continue;
+        }
+        let colon = f.content[0].0.wrapping_sub(1);
+        if tokens.words.get(colon) != Some(&":") || in_quote[colon] {
+            continue;
+        }
+        let sent = &doc.sentences[sent_of[colon]];
+        let Some(a) = subject_start(&tokens, sent.tokens.0 as usize, colon) else {
+            continue;
+        };
+        let cue_before =
+            (a..colon).any(|k| in_quote[k] || lx.cue_at(&tokens.words[..colon], k).is_some());
+        if a + 2 > colon || cue_before {
+            continue;
+        }
+        // A headline in capitals, or a phrase ending in a function word, is no subject.
+        let subject = tokens.subject_at(a, colon).filter(|&(x, y)| {
+            (x..y).any(|k| tokens.words[k].chars().any(char::is_lowercase))
+                && !matches!(
+                    tokens.words[y - 1],
+                    "of" | "that" | "the" | "a" | "an" | "to" | "for"
+                )
+        });
+        if let Some(source) = subject {
+            f.cue = Some((colon, colon + 1));
+            f.source = Some(source);
         }
     }
     // A cue inside another attribution's source, where their contents overlap, is
@@ -1148,6 +1233,11 @@ fn indirect(
         if start < end && t.words[start] == ":" {
             start += 1;
         }
+        // "the proposal championed by Trump", "a call echoed by Japan": a passive
+        // participle; what follows "by" is its agent, not content.
+        if start < end && t.words[start] == "by" {
+            return None;
+        }
         let mut end = clause_end(t, in_quote, start, end);
         // "X, who said A, said B": a relative clause set off by commas ends at its comma.
         if t.words[source.0] == "who" && source.0 > a && t.words[source.0 - 1] == "," {
@@ -1289,6 +1379,53 @@ fn opens_adverbial(w: &str) -> bool {
         )
 }
 
+/// Where the main clause's subject can start in the sentence `[a, end)`: past a
+/// dateline and past an opening adverbial set off by a comma ("After thanking the
+/// crowd, he …", "Speaking in Salem, Trump …", "Instead, …"); `None` when an opening
+/// adverbial has no comma before `end`.
+fn subject_start(t: &Tokens, a: usize, end: usize) -> Option<usize> {
+    let k = dateline_end(t, a, end);
+    let first = t.words.get(k)?;
+    let lower = first.to_lowercase();
+    let opener = opens_adverbial(&lower)
+        || matches!(
+            lower.as_str(),
+            "after"
+                | "before"
+                | "for"
+                | "like"
+                | "unlike"
+                | "despite"
+                | "with"
+                | "without"
+                | "since"
+                | "once"
+                | "while"
+                | "when"
+                | "as"
+                | "if"
+                | "although"
+                | "though"
+                | "because"
+                | "instead"
+                | "meanwhile"
+                | "still"
+                | "however"
+                | "now"
+                | "by"
+                | "from"
+                | "amid"
+                | "following"
+                | "under"
+                | "asked"
+        )
+        || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ly")));
+    if !opener {
+        return Some(k);
+    }
+    (k + 1..end).find(|&c| t.words[c] == ",").map(|c| c + 1)
+}
+
 /// Where content starts once a dateline opening the paragraph is skipped ("WASHINGTON —").
 fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
     let mut i = a;
@@ -1300,7 +1437,21 @@ fn dateline_end(t: &Tokens, a: usize, end: usize) -> usize {
         i += 1;
     }
     if i > a && i < end && matches!(t.words[i], "—" | "–" | "-" | "--") {
-        i + 1
+        return i + 1;
+    }
+    // "Philadelphia (AFP) –", "LOS ANGELES (AP) —": a place in any case, then the agency.
+    let mut i = a;
+    while i < end && i - a < 4 && t.is_capitalized(i) {
+        i += 1;
+    }
+    let agency = i > a
+        && i + 3 < end
+        && t.words[i] == "("
+        && t.words[i + 1].chars().all(|c| c.is_ascii_uppercase())
+        && t.words[i + 2] == ")"
+        && matches!(t.words[i + 3], "—" | "–" | "-" | "--");
+    if agency {
+        i + 4
     } else {
         a
     }
@@ -1347,6 +1498,23 @@ fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usi
         }
     }
     end
+}
+
+/// Where a clause opening the sentence ends: `(end, next)`, its content's end and where
+/// the main clause starts, at its first comma outside quotation marks or right after a
+/// quotation closed by a comma (`After saying her foot was “so swollen,” she …`).
+fn opening_clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> Option<Range> {
+    (start + 1..end).find_map(|k| {
+        if in_quote[k] {
+            None
+        } else if t.words[k] == "," {
+            Some((k, k + 1))
+        } else if in_quote[k - 1] && k >= 2 && t.words[k - 2] == "," {
+            Some((k, k))
+        } else {
+            None
+        }
+    })
 }
 
 /// Where reported content that follows its cue ends: before a clause tacked on
