@@ -1359,3 +1359,38 @@ fn a_participle_clause_opening_the_sentence_reports_its_subjects_words() {
     assert!(q.content.starts_with("her right foot"), "{q:?}");
     assert!(q.content.ends_with("on,”"), "{q:?}");
 }
+
+#[test]
+fn a_title_in_quotation_marks_is_no_statement() {
+    // Title case, no closing punctuation of a sentence, inside the sentence.
+    let qs = quotes(
+        "On Tuesday’s episode of “The Steve Harvey Morning Show,” the nominee said she \
+         wanted to speak to voters directly.",
+    );
+    assert!(
+        qs.iter().all(|q| !q.content.contains("Steve Harvey")),
+        "{:?}",
+        qs
+    );
+    // Words in capitals are shouted, not a title.
+    let qs = quotes("The crowd chanted “LOCK HER UP AND THROW AWAY THE KEY,” the reporter wrote.");
+    assert!(
+        qs.iter().any(|q| q.content.contains("LOCK HER UP")),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_cue_set_off_by_commas_reports_the_sentence_around_it() {
+    let q = one(
+        "The economic weapons his country has at its disposal, he added, are like \
+         “nuclear bombs that you can’t use.”",
+    );
+    assert_eq!(q.source.as_deref(), Some("he"));
+    assert_eq!(
+        q.content,
+        "The economic weapons his country has at its disposal … are like “nuclear bombs \
+         that you can’t use.”"
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+}

@@ -162,6 +162,22 @@ fn find(
         if words < MIN_STATEMENT && !opens_sentence {
             continue;
         }
+        // A title inside a sentence ("On Tuesday’s episode of “The Steve Harvey Morning
+        // Show,” she said …", "his 2002 book, ''Make Your Kid a Millionaire,''") names
+        // something; it says nothing.
+        if !opens_sentence && q.segments.len() == 1 {
+            let (x, y) = q.segments[0];
+            let inner: Vec<usize> = (x..y).filter(|&k| doc.tokens[k].kind.is_word()).collect();
+            let shouted = inner
+                .iter()
+                .all(|&k| !tokens.words[k].chars().any(char::is_lowercase));
+            let statement_end = (x..y).any(|k| matches!(tokens.words[k], "." | "!" | "?"));
+            if let (Some(&first), Some(&last)) = (inner.first(), inner.last()) {
+                if !shouted && !statement_end && is_title_case(&tokens, first, last + 1) {
+                    continue;
+                }
+            }
+        }
         let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
         let after = attribution_after(doc, &tokens, &sent_of, q, learned.as_mut());
         let before = after
@@ -192,6 +208,24 @@ fn find(
                 if let Some(t) = that {
                     content[0].0 = t;
                     kind = QuoteKind::Mixed;
+                    // "The weapons it has, he added, are like “…”": a cue set off by commas
+                    // inside the sentence reports its start too.
+                    let sent = &doc.sentences[sent_of[q.first()]];
+                    let lead = dateline_end(&tokens, sent.tokens.0 as usize, cue.0);
+                    let parenthetical = before.is_some()
+                        && q.segments.len() == 1
+                        && tokens.words[cue.1] == ","
+                        && t == cue.1 + 1
+                        && source.is_some_and(|(x, _)| {
+                            x > lead + 2
+                                && tokens.words[x - 1] == ","
+                                && !(lead..x - 1)
+                                    .any(|k| in_quote[k] || matches!(tokens.words[k], ":" | ";"))
+                        });
+                    if parenthetical {
+                        let x = source.map_or(0, |(x, _)| x);
+                        content.insert(0, (lead, x - 1));
+                    }
                 }
                 // "Belgium failed to act and “should have acted sooner,” he said": a quotation
                 // inside its sentence, attributed after it, reports the sentence's start too.
@@ -952,7 +986,13 @@ fn attribution_before(
         // Words between the cue and the quotation make it a paraphrase with a quoted
         // fragment ("said the spending was “…”"): the content starts after the cue.
         let gap = that.unwrap_or(j) > cue.1 && !matches!(t.words[j], ":" | ",");
-        (source, cue, if gap { Some(cue.1) } else { that })
+        // "…, he added, are like “…”": the comma closing a parenthetical cue is no content.
+        let from = if t.words[cue.1] == "," && cue.1 + 1 < j {
+            cue.1 + 1
+        } else {
+            cue.1
+        };
+        (source, cue, if gap { Some(from) } else { that })
     })
 }
 
