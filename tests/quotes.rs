@@ -1394,3 +1394,38 @@ fn a_cue_set_off_by_commas_reports_the_sentence_around_it() {
     );
     assert_eq!(q.kind, QuoteKind::Mixed);
 }
+
+#[test]
+fn a_headline_label_may_follow_a_tag_and_end_in_a_name_after_a_title() {
+    // Entities given, so the test does not hang on the tagger's reading of a headline.
+    let sources = |text: &str, names: Vec<(&'static str, EntityLabel)>| -> Vec<String> {
+        let pipeline = Pipeline::builder()
+            .stage(Segmenter::new())
+            .stage(Names(names))
+            .stage(QuoteFinder::new())
+            .build();
+        let doc = pipeline.annotate(Document::new("t", text)).unwrap();
+        doc.quotes
+            .iter()
+            .filter(|q| q.cue.as_ref().is_some_and(|c| c.text == ":"))
+            .filter_map(|q| {
+                q.source
+                    .map(|s| doc.sources[s as usize].mention.text.clone())
+            })
+            .collect()
+    };
+    assert_eq!(
+        sources(
+            "EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.\n\nThe race goes on.",
+            vec![("Roger Stone", EntityLabel::PER)]
+        ),
+        ["Roger Stone"]
+    );
+    assert_eq!(
+        sources(
+            "OK Gov Fallin: Trump Is Trying To Campaign As A Healer.\n\nThe race goes on.",
+            vec![("Fallin", EntityLabel::PER)]
+        ),
+        ["OK Gov Fallin"]
+    );
+}

@@ -116,15 +116,20 @@ fn headline(doc: &Document, t: &Tokens) -> Option<(Found, usize)> {
         return None;
     }
     let s = doc.sentences.get(p.sentences.0 as usize)?;
-    let (a, end) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    let (mut a, end) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    // "EXCLUSIVE – Roger Stone: …": a tag in capitals and a dash before the label.
+    let dash = (a + 1..(a + 3).min(end)).find(|&k| matches!(t.words[k], "—" | "–" | "-" | "--"));
+    if let Some(dash) = dash.filter(|&d| (a..d).all(|k| label_word(t.words[k]))) {
+        a = dash + 1;
+    }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let colon = label_end(t, a, end, capitalised)?;
     // The label must name someone: an entity that ends it ("Dr. Ben Carson", "NY Daily
-    // News"), or a source noun ("Poll", "Insiders"); "Wow:", "Revealed:" or "The Latest:"
+    // News", "OK Gov Fallin"), or a source noun ("Poll", "Insiders"); "Wow:", "Revealed:" or "The Latest:"
     // are headline styling.
     let named = doc.entities.iter().any(|e| {
         let (x, y) = (e.tokens.0 as usize, e.tokens.1 as usize);
-        x >= a && x <= a + 1 && y == colon
+        x >= a && y == colon
     });
     let source_noun = QuoteLexicon::get()
         .source_word(t.words[colon - 1])
