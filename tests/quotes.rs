@@ -1429,3 +1429,31 @@ fn a_headline_label_may_follow_a_tag_and_end_in_a_name_after_a_title() {
         ["OK Gov Fallin"]
     );
 }
+
+#[test]
+fn a_cue_after_a_year_is_a_verb() {
+    // "two states" makes "states" a noun; "in 2010 said" is a verb after a year.
+    let q = one(
+        "Obama has had a frosty relationship with McConnell, who in 2010 said the party's \
+         most important goal was to make Obama a one-term president.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.source.as_deref(), Some("who"));
+}
+
+#[test]
+fn a_source_does_not_run_back_over_say() {
+    // The subject of "told" stops at "say", which takes its own content.
+    let qs =
+        quotes("Both Mr. King and Mr. Schultz say the management has never told them what to say.");
+    let say = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("say"))
+        .expect("say");
+    assert!(say.content.starts_with("the management"), "{qs:?}");
+    assert!(
+        qs.iter()
+            .all(|q| !q.source.as_deref().unwrap_or("").contains("say")),
+        "{qs:?}"
+    );
+}

@@ -55,11 +55,11 @@ pub const AUXILIARIES: [&str; 34] = [
 ];
 
 /// Words that open a clause: a subject never runs back past them.
-pub const CLAUSE_WORDS: [&str; 36] = [
+pub const CLAUSE_WORDS: [&str; 37] = [
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
     "as", "since", "after", "before", "although", "though", "than", "so", "where", "whether",
-    "until", "unless", "is", "was", "are", "were", "be", "been", "said", "says", "told", "also",
-    "despite", "without",
+    "until", "unless", "is", "was", "are", "were", "be", "been", "said", "says", "say", "told",
+    "also", "despite", "without",
 ];
 
 impl<'d> Tokens<'d> {
@@ -179,8 +179,20 @@ impl<'d> Tokens<'d> {
         let mut e = end;
         // Auxiliaries and adverbs between subject and cue: "has also said", "is describing",
         // "He steadfastly denied", "Trump has sharply criticized".
-        while e > floor && (AUXILIARIES.contains(&self.words[e - 1]) || self.is_adverb(e - 1, lx)) {
-            e -= 1;
+        loop {
+            while e > floor
+                && (AUXILIARIES.contains(&self.words[e - 1]) || self.is_adverb(e - 1, lx))
+            {
+                e -= 1;
+            }
+            // A date between subject and cue: "who in 2010 said", "Trump on Monday said".
+            let date = |w: &str| super::is_year(w) || super::is_weekday(w);
+            if e >= floor + 3 && matches!(self.words[e - 2], "in" | "on") && date(self.words[e - 1])
+            {
+                e -= 2;
+            } else {
+                break;
+            }
         }
         if e == floor {
             return None;

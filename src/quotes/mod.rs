@@ -327,7 +327,8 @@ fn find(
             };
             // A capitalized cue inside a sentence is part of a name ("United States"),
             // except in a headline; after "to" it is an infinitive ("to claim asylum").
-            // After a determiner, a number or a possessive it is a noun ("two states", "his claims").
+            // After a determiner, a number or a possessive it is a noun ("two states", "his claims"),
+            // but not after a year ("who in 2010 said …").
             let noun = i > a && {
                 let prev = tokens.words[i - 1];
                 matches!(
@@ -351,7 +352,7 @@ fn find(
                         | "other"
                         | "'s"
                         | "’s"
-                ) || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+                ) || (prev.chars().next().is_some_and(|c| c.is_ascii_digit()) && !is_year(prev))
             };
             if noun
                 || (i > a && tokens.is_capitalized(i) && !headline)
@@ -1382,6 +1383,11 @@ fn is_adverbial(w: &str) -> bool {
                 | "email"
                 | "told"
         )
+}
+
+/// A year ("in 2010 said"): four digits from 1800 to 2099.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y))
 }
 
 fn is_weekday(w: &str) -> bool {
