@@ -1070,7 +1070,44 @@ fn indirect(
     let found = |content: Vec<Range>, source: Option<Range>| {
         let content: Vec<Range> = content.into_iter().filter(|(x, y)| y > x).collect();
         let len: usize = content.iter().map(|(x, y)| y - x).sum();
-        (len >= 3).then(|| Found {
+        // A speech act's object may be a short noun phrase ("backed Clinton", "attacked
+        // him", "opposed the pipeline"), not an adverbial ("ruled on Thursday"); what a
+        // verb of saying or thinking reports is a clause.
+        let object = || {
+            content.first().is_some_and(|&(x, _)| {
+                let w = t.words[x];
+                !is_weekday(w)
+                    && !opens_adverbial(w)
+                    && !matches!(
+                        w,
+                        "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "from"
+                            | "with"
+                            | "by"
+                            | "for"
+                            | "as"
+                            | "about"
+                            | "over"
+                            | "into"
+                            | "through"
+                            | "out"
+                            | "up"
+                            | "back"
+                            | "down"
+                            | "off"
+                            | "away"
+                            | "so"
+                            | "too"
+                            | "not"
+                            | ","
+                            | "."
+                    )
+            })
+        };
+        (len >= 3 || (len >= 1 && class == CueClass::Act && object())).then(|| Found {
             kind: kind_of(&content),
             content,
             cue: Some(cue),
