@@ -228,6 +228,17 @@ impl<'d> Tokens<'d> {
                     return Some((start + usize::from(opens_clause && start + 1 < i), e));
                 }
             }
+            // A relative clause in the subject: "One of the doctors who sent the letter
+            // called …" is the doctors', not "sent the letter".
+            if self.is(i, "who") && s < e && i > floor {
+                let mut h = i;
+                while h > floor && i - h < MAX_SOURCE && self.subject_word(h - 1, lx) {
+                    h -= 1;
+                }
+                if h < i && (h..i).any(|k| self.np_word(k, lx)) {
+                    s = h;
+                }
+            }
             break;
         }
         // Drop a leading lowercase determiner-only phrase ("the") and require a head.
