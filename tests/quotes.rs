@@ -1505,3 +1505,16 @@ fn a_subject_with_a_relative_clause_is_the_whole_noun_phrase() {
         Some("One of the doctors who sent the letter")
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_and_an_adverb_shares_the_subject() {
+    let qs = quotes(
+        "Senator Smith left the chamber early on Monday, apparently saying that the bill was \
+         dead.",
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("saying"))
+        .expect("saying");
+    assert_eq!(q.source.as_deref(), Some("Senator Smith"), "{qs:?}");
+}

@@ -313,17 +313,34 @@ fn find(
                 i += 1;
                 continue;
             }
-            let Some((n, class)) = lx.cue_at(&tokens.words[..b], i) else {
-                // A cue the lexicon does not know, proposed by the learned model.
-                if let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i)) {
-                    if let Some(f) = complete(cue, class, &found, &mut spans) {
-                        record(f, &mut found, &mut used_cue, &mut sentence_source);
-                        i = cue.1;
+            let mut proposed = false;
+            let (n, class) = match lx.cue_at(&tokens.words[..b], i) {
+                Some(c) => c,
+                None => {
+                    // A cue the lexicon does not know, proposed by the learned model.
+                    let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i))
+                    else {
+                        i += 1;
+                        continue;
+                    };
+                    // A participle after a comma ("…, fueling worries that …") shares
+                    // the clause's subject below, as a lexicon cue does.
+                    let shares = cue.0 == i
+                        && tokens.words[i].ends_with("ing")
+                        && after_comma(&tokens, a, i);
+                    if shares {
+                        proposed = true;
+                        (cue.1 - cue.0, class)
+                    } else {
+                        if let Some(f) = complete(cue, class, &found, &mut spans) {
+                            record(f, &mut found, &mut used_cue, &mut sentence_source);
+                            i = cue.1;
+                            continue;
+                        }
+                        i += 1;
                         continue;
                     }
                 }
-                i += 1;
-                continue;
             };
             // A capitalized cue inside a sentence is part of a name ("United States"),
             // except in a headline; after "to" it is an infinitive ("to claim asylum").
@@ -354,14 +371,15 @@ fn find(
                         | "’s"
                 ) || (prev.chars().next().is_some_and(|c| c.is_ascii_digit()) && !is_year(prev))
             };
-            if noun
-                || (i > a && tokens.is_capitalized(i) && !headline)
-                || (i > a && tokens.words[i - 1] == "to")
+            if !proposed
+                && (noun
+                    || (i > a && tokens.is_capitalized(i) && !headline)
+                    || (i > a && tokens.words[i - 1] == "to"))
             {
                 i += 1;
                 continue;
             }
-            if let Some(l) = learned.as_mut() {
+            if let Some(l) = learned.as_mut().filter(|_| !proposed) {
                 if l.vetoes((a, b), i) {
                     i += 1;
                     continue;
@@ -433,7 +451,7 @@ fn find(
             // "X said A but said B" as much as "and said".
             let coordinated = i > a && matches!(tokens.words[i - 1], "and" | "but");
             let shared = i > a
-                && (coordinated || (tokens.words[i - 1] == "," && participle) || after_preposition);
+                && (coordinated || (participle && after_comma(&tokens, a, i)) || after_preposition);
             if shared && sentence_source.is_none() && participle {
                 // "Trump attacked Clinton, saying …": the subject opening the sentence.
                 // After a preposition the clause is no afterthought, so any subject will do.
@@ -1420,6 +1438,31 @@ fn is_adverbial(w: &str) -> bool {
                 | "email"
                 | "told"
         )
+}
+
+/// Whether the word at `i` (in a sentence starting at `a`) follows a comma, or a comma
+/// and an adverb: "…, saying", "…, perhaps recognizing", "…, now arguing".
+fn after_comma(t: &Tokens, a: usize, i: usize) -> bool {
+    let adverb = |k: usize| {
+        matches!(
+            t.words[k],
+            "perhaps"
+                | "now"
+                | "also"
+                | "then"
+                | "first"
+                | "again"
+                | "later"
+                | "still"
+                | "even"
+                | "only"
+                | "just"
+                | "often"
+                | "once"
+                | "apparently"
+        ) || t.is_adverb(k, QuoteLexicon::get())
+    };
+    (i > a && t.words[i - 1] == ",") || (i > a + 1 && t.words[i - 2] == "," && adverb(i - 1))
 }
 
 /// A year ("in 2010 said"): four digits from 1800 to 2099.
