@@ -1518,3 +1518,18 @@ fn a_participle_after_a_comma_and_an_adverb_shares_the_subject() {
         .expect("saying");
     assert_eq!(q.source.as_deref(), Some("Senator Smith"), "{qs:?}");
 }
+
+#[test]
+fn a_participle_after_a_quotation_leaves_it_to_the_cue_before() {
+    let qs = quotes(
+        "Peabody said “Patriot Coal was highly successful when it became an independent \
+         company,” adding that its value quadrupled in less than a year.",
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.content.contains("Patriot Coal"))
+        .expect("quotation");
+    assert_eq!(q.source.as_deref(), Some("Peabody"), "{qs:?}");
+    assert_eq!(q.cue.as_deref(), Some("said"), "{qs:?}");
+    assert!(q.content.ends_with("company,”"), "{qs:?}");
+}

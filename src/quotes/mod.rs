@@ -179,11 +179,17 @@ fn find(
             }
         }
         let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
-        let after = attribution_after(doc, &tokens, &sent_of, q, learned.as_mut());
-        let before = after
-            .is_none()
+        let mut after = attribution_after(doc, &tokens, &sent_of, q, learned.as_mut());
+        // "X said “…,” adding that …": a participle after the quotation goes on with the
+        // clause, so the attribution before the quotation, if any, is its own, and the
+        // content stops at the quotation.
+        let participle_after = after.is_some_and(|(_, (c, _), _)| tokens.words[c].ends_with("ing"));
+        let before = (after.is_none() || participle_after)
             .then(|| attribution_before(doc, &tokens, &sent_of, q))
             .flatten();
+        if before.is_some() {
+            after = None;
+        }
         let attribution = after
             .or(before)
             .or_else(|| attribution_in_previous_sentence(doc, &tokens, &sent_of, q));
@@ -244,7 +250,7 @@ fn find(
                     }
                 }
                 // "X said that “…” against …": the paraphrase runs on past the quotation.
-                if before.is_some() {
+                if before.is_some() && !participle_after {
                     let sent = &doc.sentences[sent_of[q.last() - 1]];
                     let mut end = sent.tokens.1 as usize;
                     while end > q.last() && doc.tokens[end - 1].kind == TokenKind::Punct {
