@@ -51,6 +51,14 @@ fn one(text: &str) -> Q {
     qs.remove(0)
 }
 
+/// The quote whose cue is `cue`.
+#[track_caller]
+fn with_cue<'a>(qs: &'a [Q], cue: &str) -> &'a Q {
+    qs.iter()
+        .find(|q| q.cue.as_deref() == Some(cue))
+        .unwrap_or_else(|| panic!("no quote with the cue {cue:?} in {qs:?}"))
+}
+
 /// Speaker names of the quotes found in `text`, the entities given by `names` (so the
 /// test does not depend on the shipped tagger's reading of them).
 fn speakers_with(names: Vec<(&'static str, EntityLabel)>, text: &str) -> Vec<String> {
@@ -1062,10 +1070,7 @@ fn title_case_headlines_ending_with_a_period_are_attributions() {
         "Lindsey Graham Says Trump ‘The Dealmaker’ Could Address Clean Energy.\n\n\
          WASHINGTON — The senator spoke on Saturday.",
     );
-    let q = qs
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("Says"))
-        .expect("headline");
+    let q = with_cue(&qs, "Says");
     assert_eq!(q.source.as_deref(), Some("Lindsey Graham"));
     assert!(q.content.starts_with("Trump ‘The Dealmaker’"), "{q:?}");
     // A sentence of the body is not a headline for being capitalised.
@@ -1082,10 +1087,7 @@ fn a_headline_cue_with_words_after_it_reports_them() {
         "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers\n\n\
          Bernie Sanders spoke in Ohio.",
     );
-    let q = qs
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("Vows"))
-        .expect("headline");
+    let q = with_cue(&qs, "Vows");
     assert_eq!(q.source.as_deref(), Some("Sanders"));
     assert!(q.content.starts_with("To Eliminate Tax Breaks"), "{q:?}");
 }
@@ -1204,10 +1206,7 @@ fn a_long_name_after_its_description_is_the_sentence_subject() {
         "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that \
          officials should release the videos.",
     );
-    let q = q
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("saying"))
-        .expect("quote");
+    let q = with_cue(&q, "saying");
     assert!(
         q.source
             .as_deref()
@@ -1285,16 +1284,10 @@ fn a_paragraph_ending_source_cue_colon_introduces_the_next() {
          “If they are young, the real unemployment rate is 51 percent.”\n\n\
          The race goes on.",
     );
-    let added = qs
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("added"))
-        .expect("added");
+    let added = with_cue(&qs, "added");
     assert_eq!(added.source.as_deref(), Some("The governor"));
     assert!(added.content.starts_with("It is typical"), "{added:?}");
-    let wrote = qs
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("wrote"))
-        .expect("wrote");
+    let wrote = with_cue(&qs, "wrote");
     assert_eq!(wrote.source.as_deref(), Some("Sanders"));
     assert!(wrote.content.starts_with("“If they are young"), "{wrote:?}");
     assert_eq!(wrote.kind, QuoteKind::Direct);
@@ -1367,10 +1360,7 @@ fn a_participle_clause_opening_the_sentence_reports_its_subjects_words() {
         "After saying her right foot was “so swollen I could barely get my shoe on,” she \
          was taken to a hospital in Maryland.",
     );
-    let q = q
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("saying"))
-        .expect("saying");
+    let q = with_cue(&q, "saying");
     assert_eq!(q.source.as_deref(), Some("she"));
     assert!(q.content.starts_with("her right foot"), "{q:?}");
     assert!(q.content.ends_with("on,”"), "{q:?}");
@@ -1462,10 +1452,7 @@ fn a_source_does_not_run_back_over_say() {
     // The subject of "told" stops at "say", which takes its own content.
     let qs =
         quotes("Both Mr. King and Mr. Schultz say the management has never told them what to say.");
-    let say = qs
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("say"))
-        .expect("say");
+    let say = with_cue(&qs, "say");
     assert!(say.content.starts_with("the management"), "{qs:?}");
     assert!(
         qs.iter()
@@ -1512,10 +1499,7 @@ fn a_participle_after_a_comma_and_an_adverb_shares_the_subject() {
         "Senator Smith left the chamber early on Monday, apparently saying that the bill was \
          dead.",
     );
-    let q = qs
-        .iter()
-        .find(|q| q.cue.as_deref() == Some("saying"))
-        .expect("saying");
+    let q = with_cue(&qs, "saying");
     assert_eq!(q.source.as_deref(), Some("Senator Smith"), "{qs:?}");
 }
 

@@ -372,7 +372,7 @@ impl<'d> Tokens<'d> {
     /// The source phrase starting at `start` and ending before punctuation or a
     /// word that cannot belong to it ("said the official on Thursday").
     pub fn source_after(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
-        let (s, e) = self.noun_phrase_at(start, limit)?;
+        let (s, e) = self.subject_at(start, limit)?;
         let pronoun = matches!(
             QuoteLexicon::get().source_word(self.words[s]),
             Some(SourceWord::Pronoun)
@@ -391,10 +391,6 @@ impl<'d> Tokens<'d> {
     /// reads it, but without a post-modifier, since the clause's verb follows it
     /// ("Sanders stayed on message Monday, arguing …" is Sanders's).
     pub fn subject_at(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
-        self.noun_phrase_at(start, limit)
-    }
-
-    fn noun_phrase_at(&self, start: usize, limit: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         if start >= limit {
             return None;

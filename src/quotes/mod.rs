@@ -167,12 +167,12 @@ fn find(
         // something; it says nothing.
         if !opens_sentence && q.segments.len() == 1 {
             let (x, y) = q.segments[0];
-            let inner: Vec<usize> = (x..y).filter(|&k| doc.tokens[k].kind.is_word()).collect();
-            let shouted = inner
-                .iter()
-                .all(|&k| !tokens.words[k].chars().any(char::is_lowercase));
+            let is_word = |&k: &usize| doc.tokens[k].kind.is_word();
+            let shouted = (x..y)
+                .filter(is_word)
+                .all(|k| !tokens.words[k].chars().any(char::is_lowercase));
             let statement_end = (x..y).any(|k| matches!(tokens.words[k], "." | "!" | "?"));
-            if let (Some(&first), Some(&last)) = (inner.first(), inner.last()) {
+            if let (Some(first), Some(last)) = ((x..y).find(is_word), (x..y).rev().find(is_word)) {
                 if !shouted && !statement_end && is_title_case(&tokens, first, last + 1) {
                     continue;
                 }
@@ -409,27 +409,26 @@ fn find(
                     .any(|f| f.content.iter().any(|&(x, y)| x <= i && i < y));
             // "After saying her foot was swollen, she …": a participle clause opening the
             // sentence reports what the subject after it said.
-            let opening = (i == a + 1 && participle)
-                .then(|| {
-                    matches!(
-                        tokens.words[a],
-                        "After"
-                            | "Before"
-                            | "Despite"
-                            | "Without"
-                            | "While"
-                            | "By"
-                            | "Upon"
-                            | "In"
-                            | "On"
-                            | "Since"
-                            | "When"
-                            | "Though"
-                            | "Although"
-                    )
-                    .then(|| opening_clause_end(&tokens, &in_quote, i + n, b))
-                    .flatten()
-                })
+            let opens_sentence = i == a + 1
+                && participle
+                && matches!(
+                    tokens.words[a],
+                    "After"
+                        | "Before"
+                        | "Despite"
+                        | "Without"
+                        | "While"
+                        | "By"
+                        | "Upon"
+                        | "In"
+                        | "On"
+                        | "Since"
+                        | "When"
+                        | "Though"
+                        | "Although"
+                );
+            let opening = opens_sentence
+                .then(|| opening_clause_end(&tokens, &in_quote, i + n, b))
                 .flatten();
             if let Some((end, from)) = opening {
                 let src = tokens
@@ -437,16 +436,11 @@ fn find(
                     .filter(|&(x, y)| (x..y).any(|k| tokens.is_capitalized(k)) || y == x + 1);
                 if let Some(src) = src.filter(|_| end > i + n + 1) {
                     used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
-                    let kind = if (i + n..end).any(|k| in_quote[k]) {
-                        QuoteKind::Mixed
-                    } else {
-                        QuoteKind::Indirect
-                    };
                     found.push(Found {
                         content: vec![(i + n, end)],
                         cue: Some(cue),
                         source: Some(src),
-                        kind,
+                        kind: reported_kind(&in_quote, &[(i + n, end)]),
                         continues: None,
                     });
                     sentence_source.get_or_insert(src);
@@ -499,16 +493,11 @@ fn find(
                         }
                         used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
                         let content = vec![(i + n, end)];
-                        let kind = if (i + n..end).any(|k| in_quote[k]) {
-                            QuoteKind::Mixed
-                        } else {
-                            QuoteKind::Indirect
-                        };
                         found.push(Found {
+                            kind: reported_kind(&in_quote, &content),
                             content,
                             cue: Some(cue),
                             source: Some(src),
-                            kind,
                             continues: None,
                         });
                         i += n;
@@ -565,16 +554,11 @@ fn find(
             f.source = Some(source);
             continue;
         }
-        let kind = if (x..y).any(|k| in_quote[k]) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
         found.push(Found {
             content: vec![(x, y)],
             cue: Some(cue),
             source: Some(source),
-            kind,
+            kind: reported_kind(&in_quote, &[(x, y)]),
             continues: None,
         });
     }
@@ -873,18 +857,11 @@ impl<'a> LearnedSpans<'a> {
             .map(shift)
             .min_by_key(|&(x, y)| if y <= cue.0 { cue.0 - y } else { x - cue.1 })
             .or_else(|| t.source_before(a, cue.0));
-        let quoted = content
-            .iter()
-            .any(|&(x, y)| (x..y).any(|k| self.ctx.in_quote[k]));
         Some(Found {
+            kind: reported_kind(self.ctx.in_quote, &content),
             content,
             cue: Some(cue),
             source,
-            kind: if quoted {
-                QuoteKind::Mixed
-            } else {
-                QuoteKind::Indirect
-            },
             continues: None,
         })
     }
@@ -1084,13 +1061,7 @@ fn indirect(
     {
         end -= 1;
     }
-    let kind_of = |content: &[Range]| {
-        if content.iter().any(|&(x, y)| (x..y).any(|i| in_quote[i])) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        }
-    };
+    let kind_of = |content: &[Range]| reported_kind(in_quote, content);
     let found = |content: Vec<Range>, source: Option<Range>| {
         let content: Vec<Range> = content.into_iter().filter(|(x, y)| y > x).collect();
         let len: usize = content.iter().map(|(x, y)| y - x).sum();
@@ -1444,6 +1415,15 @@ fn is_adverbial(w: &str) -> bool {
                 | "email"
                 | "told"
         )
+}
+
+/// Reported content holding a quotation is mixed, else indirect.
+fn reported_kind(in_quote: &[bool], content: &[Range]) -> QuoteKind {
+    if content.iter().any(|&(x, y)| (x..y).any(|k| in_quote[k])) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
 }
 
 /// Whether the word at `i` (in a sentence starting at `a`) follows a comma, or a comma

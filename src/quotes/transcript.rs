@@ -125,8 +125,8 @@ fn headline(doc: &Document, t: &Tokens) -> Option<(Found, usize)> {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let colon = label_end(t, a, end, capitalised)?;
     // The label must name someone: an entity that ends it ("Dr. Ben Carson", "NY Daily
-    // News", "OK Gov Fallin"), or a source noun ("Poll", "Insiders"); "Wow:", "Revealed:" or "The Latest:"
-    // are headline styling.
+    // News", "OK Gov Fallin"), or a source noun ("Poll", "Insiders"); "Wow:", "Revealed:"
+    // or "The Latest:" are headline styling.
     let named = doc.entities.iter().any(|e| {
         let (x, y) = (e.tokens.0 as usize, e.tokens.1 as usize);
         x >= a && y == colon
