@@ -1517,3 +1517,59 @@ fn a_participle_after_a_quotation_leaves_it_to_the_cue_before() {
     assert_eq!(q.cue.as_deref(), Some("said"), "{qs:?}");
     assert!(q.content.ends_with("company,”"), "{qs:?}");
 }
+
+#[test]
+fn a_possessive_subject_shares_with_a_participle() {
+    let qs = quotes(
+        "In the spin room after the debate, Obama’s aides were also complimentary, perhaps \
+         recognizing that imitation is the best form of flattery.",
+    );
+    let q = with_cue(&qs, "recognizing");
+    assert_eq!(q.source.as_deref(), Some("Obama’s aides"), "{qs:?}");
+}
+
+#[test]
+fn an_opening_past_participle_clause_is_no_subject() {
+    let qs = quotes(
+        "Chastened by the analyses, as well as complaints over the plan’s costs, Trump \
+         revised his plan, promising to focus more of its benefits on average Americans.",
+    );
+    let q = with_cue(&qs, "promising");
+    assert_eq!(q.source.as_deref(), Some("Trump"), "{qs:?}");
+}
+
+#[test]
+fn negations_and_modals_between_subject_and_cue_are_not_the_source() {
+    for (text, cue, source) in [
+        (
+            "Her advisers are not convinced that the message worked in the primaries.",
+            "convinced",
+            "Her advisers",
+        ),
+        (
+            "The senator did n't mention that the vote had been delayed twice.",
+            "mention",
+            "The senator",
+        ),
+        (
+            "The White House is now considering whether to send more troops to the border.",
+            "considering",
+            "The White House",
+        ),
+    ] {
+        let qs = quotes(text);
+        let q = with_cue(&qs, cue);
+        assert_eq!(q.source.as_deref(), Some(source), "{text}: {qs:?}");
+    }
+}
+
+#[test]
+fn a_bare_participle_opening_the_sentence_reports_its_subject() {
+    let qs = quotes(
+        "Claiming the criticism of the host is designed to pressure debate moderators, \
+         Trump told reporters that the debate would be rigged.",
+    );
+    let q = with_cue(&qs, "Claiming");
+    assert_eq!(q.source.as_deref(), Some("Trump"), "{qs:?}");
+    assert!(q.content.ends_with("moderators"), "{qs:?}");
+}

@@ -17,7 +17,7 @@ pub struct Tokens<'d> {
 const MAX_SOURCE: usize = 12;
 
 /// Words that may stand between a subject and its cue.
-pub const AUXILIARIES: [&str; 34] = [
+pub const AUXILIARIES: [&str; 44] = [
     "also",
     "long",
     "still",
@@ -52,6 +52,16 @@ pub const AUXILIARIES: [&str; 34] = [
     "does",
     "never",
     "even",
+    "not",
+    "n't",
+    "now",
+    "could",
+    "should",
+    "might",
+    "must",
+    "do",
+    "’re",
+    "'re",
 ];
 
 /// Words that open a clause: a subject never runs back past them.
@@ -177,7 +187,8 @@ impl<'d> Tokens<'d> {
     pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
         let mut e = end;
-        // Auxiliaries and adverbs between subject and cue: "has also said", "is describing",
+        // Auxiliaries, negations and adverbs between subject and cue: "has also said",
+        // "is describing", "did not mention", "is now considering",
         // "He steadfastly denied", "Trump has sharply criticized".
         loop {
             while e > floor

@@ -409,24 +409,28 @@ fn find(
                     .any(|f| f.content.iter().any(|&(x, y)| x <= i && i < y));
             // "After saying her foot was swollen, she …": a participle clause opening the
             // sentence reports what the subject after it said.
-            let opens_sentence = i == a + 1
-                && participle
-                && matches!(
-                    tokens.words[a],
-                    "After"
-                        | "Before"
-                        | "Despite"
-                        | "Without"
-                        | "While"
-                        | "By"
-                        | "Upon"
-                        | "In"
-                        | "On"
-                        | "Since"
-                        | "When"
-                        | "Though"
-                        | "Although"
-                );
+            // So does one that opens it bare: "Claiming the criticism is designed to
+            // pressure moderators, Trump told Fox …".
+            let bare_opening = i == a && participle && n == 1 && tokens.is_capitalized(i);
+            let opens_sentence = bare_opening
+                || (i == a + 1
+                    && participle
+                    && matches!(
+                        tokens.words[a],
+                        "After"
+                            | "Before"
+                            | "Despite"
+                            | "Without"
+                            | "While"
+                            | "By"
+                            | "Upon"
+                            | "In"
+                            | "On"
+                            | "Since"
+                            | "When"
+                            | "Though"
+                            | "Although"
+                    ));
             let opening = opens_sentence
                 .then(|| opening_clause_end(&tokens, &in_quote, i + n, b))
                 .flatten();
@@ -464,6 +468,9 @@ fn find(
                             after_preposition
                                 || (x..y).any(|k| tokens.is_capitalized(k) && k > x)
                                 || y == x + 1
+                                // "Obama’s aides were complimentary, perhaps recognizing …"
+                                || (tokens.is_capitalized(x)
+                                    && (x + 1..y).any(|k| matches!(tokens.words[k], "’s" | "'s")))
                         });
             }
             if shared {
@@ -1531,11 +1538,30 @@ fn subject_start(t: &Tokens, a: usize, end: usize) -> Option<usize> {
                 | "under"
                 | "asked"
         )
-        || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ly")));
+        || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ly")))
+        // A past participle and its preposition: "Chastened by the analyses, Trump …".
+        || (lower.len() > 4
+            && lower.ends_with("ed")
+            && t.words.get(k + 1).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "by" | "with" | "about" | "at" | "from" | "over" | "in" | "to" | "after" | "for"
+                )
+            }));
     if !opener {
         return Some(k);
     }
-    (k + 1..end).find(|&c| t.words[c] == ",").map(|c| c + 1)
+    // The adverbial's own list goes on past a comma ("…, as well as complaints over its
+    // costs, Trump …"): the subject follows the first comma that does not continue it.
+    (k + 1..end)
+        .find(|&c| {
+            t.words[c] == ","
+                && !matches!(
+                    t.words.get(c + 1),
+                    Some(&"as" | &"and" | &"or" | &"including" | &"especially" | &"not")
+                )
+        })
+        .map(|c| c + 1)
 }
 
 /// Where content starts once a dateline opening the paragraph is skipped ("WASHINGTON —").
