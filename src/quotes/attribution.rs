@@ -64,6 +64,15 @@ pub const AUXILIARIES: [&str; 44] = [
     "'re",
 ];
 
+/// Prepositions and subordinators that open an adverbial before a sentence's subject
+/// ("After thanking the crowd, he …", "Despite the vote, …"): capitalised at the start
+/// of a sentence they are no source words, and the subject follows their clause.
+pub const OPENERS: [&str; 23] = [
+    "after", "before", "for", "like", "unlike", "despite", "with", "without", "since", "once",
+    "while", "when", "as", "if", "although", "though", "because", "instead", "by", "from", "in",
+    "on", "at",
+];
+
 /// Words that open a clause: a subject never runs back past them.
 pub const CLAUSE_WORDS: [&str; 37] = [
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
@@ -138,39 +147,13 @@ impl<'d> Tokens<'d> {
         let w = self.words[i];
         if self.is_capitalized(i) {
             // A capitalized function word opening a sentence is not a name.
-            return !matches!(
-                w,
-                "But"
-                    | "And"
-                    | "So"
-                    | "Yet"
-                    | "Or"
-                    | "That"
-                    | "This"
-                    | "If"
-                    | "When"
-                    | "While"
-                    | "As"
-                    | "After"
-                    | "Before"
-                    | "For"
-                    | "In"
-                    | "On"
-                    | "At"
-                    | "Once"
-                    | "Instead"
-                    | "Like"
-                    | "Since"
-                    | "Despite"
-                    | "With"
-                    | "Without"
-                    | "From"
-                    | "By"
-                    | "Unlike"
-                    | "Although"
-                    | "Though"
-                    | "Because"
-            );
+            // "After" for "after": the word with only its first letter capitalised.
+            let capitalised = |f: &&str| {
+                let (w, f) = (w.as_bytes(), f.as_bytes());
+                w.len() == f.len() && w[0] == f[0].to_ascii_uppercase() && w[1..] == f[1..]
+            };
+            return !(matches!(w, "But" | "And" | "So" | "Yet" | "Or" | "That" | "This")
+                || OPENERS.iter().any(capitalised));
         }
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
@@ -190,6 +173,7 @@ impl<'d> Tokens<'d> {
         // Auxiliaries, negations and adverbs between subject and cue: "has also said",
         // "is describing", "did not mention", "is now considering",
         // "He steadfastly denied", "Trump has sharply criticized".
+        let date = |w: &str| super::is_year(w) || super::is_weekday(w);
         loop {
             while e > floor
                 && (AUXILIARIES.contains(&self.words[e - 1]) || self.is_adverb(e - 1, lx))
@@ -197,7 +181,6 @@ impl<'d> Tokens<'d> {
                 e -= 1;
             }
             // A date between subject and cue: "who in 2010 said", "Trump on Monday said".
-            let date = |w: &str| super::is_year(w) || super::is_weekday(w);
             if e >= floor + 3 && matches!(self.words[e - 2], "in" | "on") && date(self.words[e - 1])
             {
                 e -= 2;

@@ -1507,36 +1507,10 @@ fn subject_start(t: &Tokens, a: usize, end: usize) -> Option<usize> {
     let first = t.words.get(k)?;
     let lower = first.to_lowercase();
     let opener = opens_adverbial(&lower)
+        || attribution::OPENERS.contains(&lower.as_str())
         || matches!(
             lower.as_str(),
-            "after"
-                | "before"
-                | "for"
-                | "like"
-                | "unlike"
-                | "despite"
-                | "with"
-                | "without"
-                | "since"
-                | "once"
-                | "while"
-                | "when"
-                | "as"
-                | "if"
-                | "although"
-                | "though"
-                | "because"
-                | "instead"
-                | "meanwhile"
-                | "still"
-                | "however"
-                | "now"
-                | "by"
-                | "from"
-                | "amid"
-                | "following"
-                | "under"
-                | "asked"
+            "meanwhile" | "still" | "however" | "now" | "amid" | "following" | "under" | "asked"
         )
         || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ly")))
         // A past participle and its preposition: "Chastened by the analyses, Trump …".
