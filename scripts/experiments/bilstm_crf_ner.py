@@ -10,7 +10,8 @@ Runs on the CPU with PyTorch from `.venv-transformer` (scripts/setup-transformer
         --vectors data/glove-vectors.tsv --epochs 20
 
 Prints dev precision/recall/F1 (exact spans, micro) after each epoch; the test file is
-never read. Deterministic for a given --seed and thread count.
+never read. Seeded by --seed (Python and PyTorch); whether two runs give identical figures
+was not checked.
 """
 import argparse, random, time
 import torch, torch.nn as nn
