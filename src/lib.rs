@@ -21,15 +21,22 @@
 pub mod corpus;
 pub mod document;
 pub mod eval;
+pub mod gold;
+pub mod learn;
+pub mod lexicon;
 pub mod ner;
+pub mod phrase;
 pub mod pipeline;
 pub mod quotes;
+pub mod score;
 pub mod segment;
 pub mod sources;
 pub mod speakers;
+pub mod stage;
 #[cfg(feature = "transformer")]
 pub mod transformer;
 
 pub use document::{Document, ErrorRecord, SCHEMA_VERSION};
-pub use pipeline::{DocError, ErrorKind, Pipeline, Processor, ProcessorError};
+pub use pipeline::Pipeline;
 pub use segment::Segmenter;
+pub use stage::{DocError, ErrorKind, Processor, ProcessorError};

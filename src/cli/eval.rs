@@ -140,7 +140,8 @@ fn ner(args: NerArgs) -> Result<i32> {
 }
 
 fn quotes(args: QuotesArgs) -> Result<i32> {
-    use byline::eval::{polnear, quotes};
+    use byline::eval::quotes;
+    use byline::gold::polnear;
     let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
     let labels_path = args.labels.clone().or_else(|| {
         let split = args.polnear.file_name()?.to_str()?.to_string();
@@ -211,7 +212,8 @@ fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
 }
 
 fn sources(args: SourcesArgs) -> Result<i32> {
-    use byline::eval::{polnear, sources};
+    use byline::eval::sources;
+    use byline::gold::polnear;
     let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
     let labels = polnear::read_source_labels(&args.labels).map_err(anyhow::Error::msg)?;
     let report = sources::evaluate(&articles, &labels).map_err(anyhow::Error::msg)?;

@@ -304,10 +304,10 @@ fn polnear_splits(
     dev: Option<&std::path::Path>,
 ) -> Result<(
     byline::Pipeline,
-    Vec<byline::eval::polnear::Article>,
-    Vec<byline::eval::polnear::Article>,
+    Vec<byline::gold::polnear::Article>,
+    Vec<byline::gold::polnear::Article>,
 )> {
-    use byline::eval::polnear::read_split;
+    use byline::gold::polnear::read_split;
     let pipeline = byline::Pipeline::from_names(&["segment", "ner"])
         .map_err(anyhow::Error::msg)?
         .build();
@@ -320,7 +320,7 @@ fn polnear_splits(
 }
 
 /// Prints each epoch's dev score of `what`.
-fn epoch_report(what: &str) -> impl FnMut(usize, Option<byline::eval::segmentation::Counts>) + '_ {
+fn epoch_report(what: &str) -> impl FnMut(usize, Option<byline::score::Counts>) + '_ {
     move |e, s| match s {
         Some(s) => eprintln!(
             "epoch {e:>2}: dev {what} P {:.4} R {:.4} F1 {:.4}",
@@ -355,13 +355,21 @@ fn write_model(
 
 fn spans(a: SpansArgs) -> Result<i32> {
     use byline::quotes::cue_model::CueModel;
+    use byline::quotes::span_model::train::{self as span_train, SpanTrainOptions};
     use byline::quotes::span_model::SpanModel;
-    use byline::quotes::span_train::{self, SpanTrainOptions};
     let t0 = std::time::Instant::now();
     let (pipeline, train_articles, dev_articles) = polnear_splits(&a.train, a.dev.as_deref())?;
     let cue_model = CueModel::embedded();
-    let train = span_train::examples(&pipeline, &train_articles, cue_model.as_deref());
-    let dev = span_train::examples(&pipeline, &dev_articles, cue_model.as_deref());
+    let train = span_train::examples(
+        |d| pipeline.annotate(d).ok(),
+        &train_articles,
+        cue_model.as_deref(),
+    );
+    let dev = span_train::examples(
+        |d| pipeline.annotate(d).ok(),
+        &dev_articles,
+        cue_model.as_deref(),
+    );
     let count = |d: &[Vec<span_train::Example>]| d.iter().map(|x| x.len()).sum::<usize>();
     eprintln!(
         "training on {} articles ({} cues), dev {} articles ({} cues); {:.1}s",
@@ -389,12 +397,12 @@ fn spans(a: SpansArgs) -> Result<i32> {
 }
 
 fn cues(a: CuesArgs) -> Result<i32> {
+    use byline::quotes::cue_model::train::{self as cue_train, CueTrainOptions};
     use byline::quotes::cue_model::CueModel;
-    use byline::quotes::cue_train::{self, CueTrainOptions};
     let t0 = std::time::Instant::now();
     let (pipeline, train_articles, dev_articles) = polnear_splits(&a.train, a.dev.as_deref())?;
-    let train = cue_train::examples(&pipeline, &train_articles);
-    let dev = cue_train::examples(&pipeline, &dev_articles);
+    let train = cue_train::examples(|d| pipeline.annotate(d).ok(), &train_articles);
+    let dev = cue_train::examples(|d| pipeline.annotate(d).ok(), &dev_articles);
     let count = |d: &[cue_train::ArticleExamples]| d.iter().map(|x| x.len()).sum::<usize>();
     eprintln!(
         "training on {} articles ({} words outside quotations), dev {} articles ({} words); {:.1}s",

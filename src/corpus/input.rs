@@ -10,7 +10,7 @@
 //! for it. A blank line in JSON Lines is not a record.
 
 use crate::document::Document;
-use crate::pipeline::{DocError, ErrorKind};
+use crate::stage::{DocError, ErrorKind};
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::fs::File;

@@ -17,39 +17,16 @@
 
 pub mod offsets;
 mod serialize;
+mod span;
 
 pub use offsets::CharIndex;
+pub use span::Span;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Version of the JSON output. Bumped on any change a consumer could notice.
 pub const SCHEMA_VERSION: &str = "1.0";
-
-/// A half-open span `[start, end)` in Unicode code points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Span {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    pub fn new(start: u32, end: u32) -> Self {
-        Span { start, end }
-    }
-    pub fn len(&self) -> u32 {
-        self.end.saturating_sub(self.start)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.end <= self.start
-    }
-    pub fn contains(&self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-    pub fn overlaps(&self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-}
 
 /// A span of text together with the text it covers, for output readers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Mapping between byte offsets (what Rust slices by) and Unicode code-point
 //! offsets (what the document model and its readers use).
 
-use super::Span;
+use super::span::Span;
 
 /// Code-point ↔ byte offset table for one text. ASCII text needs no table.
 #[derive(Debug, Clone)]

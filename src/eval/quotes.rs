@@ -11,10 +11,10 @@
 //! apostrophes normalised),
 //! and, with labels, the anonymous-source flag's P/R/F1 over matches.
 
-use super::polnear::{Article, SourceLabel, Spans};
-use super::segmentation::Counts;
 use crate::document::Document;
+use crate::gold::polnear::{Article, SourceLabel, Spans};
 use crate::pipeline::Pipeline;
+use crate::score::Counts;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -451,7 +451,7 @@ pub fn evaluate(
 mod tests {
     use super::*;
     use crate::document::{Quote, QuoteKind, Source, SourceKind, TextSpan};
-    use crate::eval::polnear::GoldAttribution;
+    use crate::gold::polnear::GoldAttribution;
 
     fn span(a: u32, b: u32) -> TextSpan {
         TextSpan {

@@ -7,9 +7,9 @@
 //! This scores classification apart from quote finding. Rows are joined to the
 //! labels on (document, relation id).
 
-use super::polnear::{Article, SourceLabel};
-use super::segmentation::Counts;
 use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
+use crate::gold::polnear::{Article, SourceLabel};
+use crate::score::Counts;
 use crate::Pipeline;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -2,7 +2,7 @@
 //! and F1 per type and overall (micro), printed in conlleval's layout.
 
 use super::conll::spans;
-use crate::eval::segmentation::Counts;
+use crate::score::Counts;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

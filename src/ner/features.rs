@@ -11,7 +11,7 @@
 //! document features: how the same word is cased elsewhere in the article, which
 //! tells a headline's "BRUSSELS" or a sentence-initial "Jordan" from a common word.
 
-use super::hash::{FeatHash, IdMap};
+use crate::learn::hash::{FeatHash, IdMap};
 use std::collections::HashMap;
 
 /// Which feature groups are on; stored in the model so tagging matches training.

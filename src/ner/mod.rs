@@ -13,7 +13,6 @@
 pub mod conll;
 pub mod conlleval;
 pub mod features;
-pub mod hash;
 pub mod model;
 pub mod tagger;
 pub mod train;

@@ -2,8 +2,8 @@
 //! transition scores, Viterbi decoding, and a compact binary file format.
 
 use super::features::{ClusterTable, FeatureConfig, Lexicon, VectorTable, VEC_WINDOW};
-use super::hash::IdMap;
 use crate::document::EntityLabel;
+use crate::learn::hash::IdMap;
 use std::io::{Read, Write};
 
 /// Number of labels: `O` and B/I/L/U for each of the four types.
@@ -808,8 +808,8 @@ mod tests {
         let table =
             VectorTable::parse("a\t1 0.5 -0.3\nb\t-1 0 0.7\nc\t0.01 0.2 0.9\n", 1.0).unwrap();
         // Pseudo-random weights of both signs and several magnitudes.
-        let mut rng = crate::ner::train::Rng(0x2545_f491_4f6c_dd1du64);
-        let mut next = || ((rng.next() >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0;
+        let mut rng = crate::learn::Rng(0x2545_f491_4f6c_dd1du64);
+        let mut next = || ((rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0;
         let dense: Vec<f32> = (0..VEC_WINDOW * 3 * NL).map(|_| next()).collect();
         let start: Vec<f32> = (0..NL).map(|_| next()).collect();
         let t = DenseTable::new(&dense, &table);

@@ -3,10 +3,10 @@
 
 use super::features::VEC_WINDOW;
 use super::features::{extract_hint_keys, extract_with_hints};
-use super::hash::IdMap;
 use super::model::{decode_spans, viterbi, DenseTable, NerModel, NL};
 use crate::document::{Document, Entity, EntityLabel};
-use crate::pipeline::{Processor, ProcessorError};
+use crate::learn::hash::IdMap;
+use crate::stage::{Processor, ProcessorError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -398,8 +398,8 @@ mod tests {
             1.0,
         )
         .unwrap();
-        let mut rng = crate::ner::train::Rng(0x9e37_79b9_7f4a_7c15u64);
-        let mut next = || ((rng.next() >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 6.0;
+        let mut rng = crate::learn::Rng(0x9e37_79b9_7f4a_7c15u64);
+        let mut next = || ((rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 6.0;
         let mut stages = Vec::new();
         for _ in 0..2 {
             let mut st = crate::ner::model::Scorer {

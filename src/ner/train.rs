@@ -5,9 +5,10 @@
 use super::conll::{spans, ConllDoc};
 use super::conlleval::NerScore;
 use super::features::{extract_with_hints, FeatureConfig, Lexicon, VectorTable, VEC_WINDOW};
-use super::hash::IdMap;
 use super::model::{add_dense, encode, parse_type, viterbi, NerModel, Scorer, Transitions, NL};
 use super::tagger::NerTagger;
+use crate::learn::hash::IdMap;
+use crate::learn::Rng;
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -65,23 +66,6 @@ struct TSent {
     gold: Vec<u8>,
     /// Per token, the vector rows of its window (dense features; empty without).
     vrows: Vec<[u32; VEC_WINDOW]>,
-}
-
-/// xorshift64*: a small fixed-seed generator for shuffling.
-pub(crate) struct Rng(pub(crate) u64);
-impl Rng {
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
 }
 
 /// Gold BILOU labels of a CoNLL sentence.

@@ -15,22 +15,12 @@
 //! assert_eq!(doc.token_text(0), "Mr.");
 //! ```
 
-mod error;
-
-pub use error::{DocError, ErrorKind, ProcessorError};
+pub use crate::stage::{DocError, ErrorKind, Processor, ProcessorError};
 
 use crate::document::Document;
 use crate::segment::Segmenter;
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-
-/// One stage of the pipeline.
-pub trait Processor: Send + Sync {
-    /// A short, stable name ("segment", "ner", …), used in config and error messages.
-    fn name(&self) -> &str;
-    /// Read the document and write this stage's layer onto it.
-    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError>;
-}
 
 /// Default limit on document length, in code points: generous for news (a long
 /// feature runs to 100,000), small enough that one bad record cannot exhaust memory.
@@ -57,16 +47,6 @@ impl Default for Pipeline {
                 Pipeline::builder().stage(Segmenter::new()).build()
             }
         }
-    }
-}
-
-/// A shared stage is a stage: lets one loaded model serve many pipelines.
-impl<P: Processor + ?Sized> Processor for std::sync::Arc<P> {
-    fn name(&self) -> &str {
-        (**self).name()
-    }
-    fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
-        (**self).process(doc)
     }
 }
 

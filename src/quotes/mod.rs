@@ -21,16 +21,13 @@
 
 pub mod attribution;
 pub mod cue_model;
-pub mod cue_train;
 pub mod lexicon;
-pub mod linear;
 pub mod marks;
 pub mod span_model;
-pub mod span_train;
 mod transcript;
 
 use crate::document::{Document, Quote, QuoteKind, Source, TextSpan, TokenKind};
-use crate::pipeline::{Processor, ProcessorError};
+use crate::stage::{Processor, ProcessorError};
 use attribution::Tokens;
 use cue_model::{CueContext, CueModel};
 use lexicon::{CueClass, QuoteLexicon, SourceWord};
@@ -1377,7 +1374,7 @@ fn write(doc: &mut Document, found: Vec<Found>) {
         let f = &found[i];
         let source = f.source.map(|r| {
             let mention = span(doc, r);
-            let kind = crate::sources::classify_phrase(doc, r.0, r.1);
+            let kind = crate::phrase::classify_phrase(doc, r.0, r.1);
             doc.sources.push(Source::new(mention, kind));
             (doc.sources.len() - 1) as u32
         });
@@ -1659,7 +1656,7 @@ fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::hash::FeatHash;
+    use crate::learn::hash::FeatHash;
     use crate::Segmenter;
 
     /// Cue texts found in `text` (segmented only) with `model`.

@@ -15,7 +15,7 @@ pub mod tokenizer;
 
 use crate::document::offsets::ByteToChar;
 use crate::document::{Document, Paragraph, Sentence, Token};
-use crate::pipeline::{Processor, ProcessorError};
+use crate::stage::{Processor, ProcessorError};
 use tokenizer::RawToken;
 
 /// The segmentation stage. Stateless: share one across threads.

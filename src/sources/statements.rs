@@ -2,8 +2,8 @@
 //! not to be named", "not authorized to speak publicly". Patterns come from
 //! `data/sources/anonymity-statements.txt`.
 
-use super::lexicon::{PatternWord, SourceLexicon};
 use crate::document::{Document, TokenKind};
+use crate::phrase::lexicon::{PatternWord, SourceLexicon};
 
 /// A statement found in the text: its token range and the stated reason.
 #[derive(Debug, Clone, PartialEq, Eq)]

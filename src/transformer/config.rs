@@ -4,7 +4,7 @@
 //! Everything here is plain JSON and file checks, so a bad directory gives an error
 //! before libtorch is touched.
 
-use super::TransformerError;
+use super::error::TransformerError;
 use crate::document::EntityLabel;
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -34,41 +34,19 @@
 
 pub mod align;
 pub mod config;
+mod error;
 mod fused;
 mod tagger;
 
 pub use config::{Architecture, ModelDir};
+pub use error::{DeviceChoice, TransformerError};
 
 use crate::document::{Document, Entity};
-use crate::pipeline::{Processor, ProcessorError};
+use crate::stage::{Processor, ProcessorError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tagger::{Encoders, SubwordTokenizer};
-
-/// Why the transformer stage could not be set up or run.
-#[derive(Debug, thiserror::Error)]
-pub enum TransformerError {
-    #[error("model directory {}: {message}", dir.display())]
-    ModelDir { dir: PathBuf, message: String },
-    #[error("tokenizer: {0}")]
-    Tokenizer(String),
-    #[error("model: {0}")]
-    Model(String),
-    #[error("device: {0}")]
-    Device(String),
-}
-
-/// Where the model runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DeviceChoice {
-    /// A CUDA GPU when libtorch sees one, else the CPU.
-    #[default]
-    Auto,
-    Cpu,
-    /// A CUDA GPU, or an error when there is none.
-    Cuda,
-}
 
 /// Settings of the transformer stage.
 #[derive(Debug, Clone)]

@@ -1,8 +1,8 @@
 //! The sub-word tokenizer (`tokenizers` crate) and the encoder (rust-bert on libtorch).
 
 use super::config::{Architecture, ModelDir, TokenizerFiles};
+use super::error::TransformerError;
 use super::fused::FusedEncoder;
-use super::TransformerError;
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
 use rust_bert::distilbert::{DistilBertConfig, DistilBertForTokenClassification};
 use rust_bert::roberta::RobertaForTokenClassification;
@@ -277,11 +277,11 @@ impl Encoders {
 }
 
 /// Resolve a device choice against what libtorch sees.
-pub fn resolve_device(choice: super::DeviceChoice) -> Result<Device, TransformerError> {
+pub fn resolve_device(choice: super::error::DeviceChoice) -> Result<Device, TransformerError> {
     match choice {
-        super::DeviceChoice::Cpu => Ok(Device::Cpu),
-        super::DeviceChoice::Auto => Ok(Device::cuda_if_available()),
-        super::DeviceChoice::Cuda => {
+        super::error::DeviceChoice::Cpu => Ok(Device::Cpu),
+        super::error::DeviceChoice::Auto => Ok(Device::cuda_if_available()),
+        super::error::DeviceChoice::Cuda => {
             if tch::Cuda::is_available() {
                 Ok(Device::Cuda(0))
             } else {

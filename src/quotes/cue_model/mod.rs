@@ -6,7 +6,7 @@
 //! word as outside, beginning or inside a cue, with linear functions of hashed context features (the word, its
 //! neighbours, entity tags, lexicon classes, a following "that" …) trained as an
 //! averaged perceptron on PolNeAR's train split (`byline train cues`, see
-//! [`super::cue_train`]). A run of words it accepts becomes a cue, which the
+//! [`train`]). A run of words it accepts becomes a cue, which the
 //! same source/content patterns as a lexicon cue then try to complete: the model
 //! proposes cues, the patterns still decide whether an attribution is there.
 //!
@@ -16,11 +16,13 @@
 //! feature has one slot per label (outside / begin / inside a cue). Then `n: u32`
 //! and `n` word hashes (u64) of the words that never begin a cue.
 
+pub mod train;
+
 use super::lexicon::{CueClass, QuoteLexicon, SourceWord};
-use super::linear;
 use crate::document::{Document, EntityLabel};
-use crate::ner::hash::FeatHash;
-use crate::ner::hash::IdBuild;
+use crate::learn::hash::FeatHash;
+use crate::learn::hash::IdBuild;
+use crate::learn::linear;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
@@ -33,7 +35,7 @@ pub const INSIDE: usize = 2;
 pub const LABELS: usize = 3;
 
 /// The shipped model, compiled into the binary.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/cues.bin");
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/cues.bin");
 
 /// A linear cue scorer over hashed features.
 #[derive(Debug, Clone, PartialEq)]

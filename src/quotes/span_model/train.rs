@@ -1,4 +1,4 @@
-//! Training the span model ([`super::span_model`]) on PolNeAR (`byline train spans`).
+//! Training the span model ([`super`]) on PolNeAR (`byline train spans`).
 //!
 //! Each article runs through `segment` and `ner`. Every gold attribution whose cue
 //! starts in a sentence gives one example: that sentence, the cue, and each word
@@ -8,18 +8,17 @@
 //! false cue without content. A structured averaged perceptron learns the weights
 //! (Viterbi decoding, as at run time); the epoch with the best dev score is kept.
 
-use super::cue_model::{self, CueContext, CueModel};
-use super::linear::{self, Averaged, BestEpoch};
-use super::marks;
-use super::span_model::{
-    self, SpanModel, Transitions, CONTENT_BEGIN, CONTENT_INSIDE, LABELS, OUTSIDE, SOURCE_BEGIN,
-    SOURCE_INSIDE,
+use super::{
+    self as span_model, SpanModel, Transitions, CONTENT_BEGIN, CONTENT_INSIDE, LABELS, OUTSIDE,
+    SOURCE_BEGIN, SOURCE_INSIDE,
 };
 use crate::document::Document;
-use crate::eval::polnear::Article;
-use crate::eval::segmentation::Counts;
-use crate::ner::train::Rng;
-use crate::pipeline::Pipeline;
+use crate::gold::polnear::Article;
+use crate::learn::linear::{self, Averaged, BestEpoch};
+use crate::learn::Rng;
+use crate::quotes::cue_model::{self, CueContext, CueModel};
+use crate::quotes::marks;
+use crate::score::Counts;
 use rayon::prelude::*;
 
 type Range = (usize, usize);
@@ -49,19 +48,21 @@ impl Default for SpanTrainOptions {
     }
 }
 
-/// The examples of every article (articles the pipeline rejects are skipped);
+/// The examples of every article, annotated by `annotate` (the `segment` and
+/// `ner` stages; articles it rejects are skipped);
 /// `cue_model` proposes the false cues, beside the lexicon's.
-pub fn examples(
-    pipeline: &Pipeline,
+pub fn examples<F>(
+    annotate: F,
     articles: &[Article],
     cue_model: Option<&CueModel>,
-) -> Vec<Vec<Example>> {
+) -> Vec<Vec<Example>>
+where
+    F: Fn(Document) -> Option<Document> + Sync,
+{
     articles
         .par_iter()
         .filter_map(|a| {
-            let doc = pipeline
-                .annotate(Document::new(a.name.clone(), a.text.clone()))
-                .ok()?;
+            let doc = annotate(Document::new(a.name.clone(), a.text.clone()))?;
             Some(article_examples(&doc, a, cue_model))
         })
         .collect()

@@ -1,4 +1,4 @@
-//! Training the cue model ([`super::cue_model`]) on PolNeAR (`byline train cues`).
+//! Training the cue model ([`super`]) on PolNeAR (`byline train cues`).
 //!
 //! Each article runs through the pipeline's `segment` and `ner` stages (the same
 //! tokens and entity tags the model sees at run time); every word outside
@@ -6,14 +6,13 @@
 //! An averaged perceptron learns the weights; the epoch with the best word-level
 //! F1 on the dev split is kept.
 
-use super::cue_model::{self, CueContext, CueModel, BEGIN, INSIDE, LABELS, OUTSIDE};
-use super::linear::{self, Averaged, BestEpoch};
-use super::marks;
+use super::{self as cue_model, CueContext, CueModel, BEGIN, INSIDE, LABELS, OUTSIDE};
 use crate::document::Document;
-use crate::eval::polnear::Article;
-use crate::eval::segmentation::Counts;
-use crate::ner::train::Rng;
-use crate::pipeline::Pipeline;
+use crate::gold::polnear::Article;
+use crate::learn::linear::{self, Averaged, BestEpoch};
+use crate::learn::Rng;
+use crate::quotes::marks;
+use crate::score::Counts;
 use rayon::prelude::*;
 
 /// One article's examples: the feature buckets of each candidate word and its label.
@@ -52,14 +51,16 @@ impl Default for CueTrainOptions {
     }
 }
 
-/// The examples of every article (articles the pipeline rejects are skipped).
-pub fn examples(pipeline: &Pipeline, articles: &[Article]) -> Vec<ArticleExamples> {
+/// The examples of every article, annotated by `annotate` (the `segment` and
+/// `ner` stages; articles it rejects are skipped).
+pub fn examples<F>(annotate: F, articles: &[Article]) -> Vec<ArticleExamples>
+where
+    F: Fn(Document) -> Option<Document> + Sync,
+{
     articles
         .par_iter()
         .filter_map(|a| {
-            let doc = pipeline
-                .annotate(Document::new(a.name.clone(), a.text.clone()))
-                .ok()?;
+            let doc = annotate(Document::new(a.name.clone(), a.text.clone()))?;
             let cues: Vec<(u32, u32)> = a
                 .attributions
                 .iter()

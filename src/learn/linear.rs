@@ -1,10 +1,10 @@
-//! What the quote stage's learned models ([`super::cue_model`], [`super::span_model`])
+//! What the learned linear models ([`crate::quotes::cue_model`], [`crate::quotes::span_model`])
 //! share: hashed weight tables with one row per feature and the labels side by
 //! side (scoring a word touches one cache line per feature), their file encoding
 //! (the non-zero weights as index/value pairs), and averaged-perceptron training
 //! with the epoch chosen on dev.
 
-use crate::eval::segmentation::Counts;
+use crate::score::Counts;
 
 /// The slot of feature `h` for `label` in a table of `2^bits` rows of `labels`.
 #[inline]

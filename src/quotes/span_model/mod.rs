@@ -10,16 +10,18 @@
 //! Viterbi; the features are the word and its neighbours *relative to the cue*
 //! (side, distance, the words between), entity tags and lexicon classes. Trained
 //! on PolNeAR train as a structured averaged perceptron (`byline train spans`, see
-//! [`super::span_train`]); a cue the model gives no content is no attribution.
+//! [`train`]); a cue the model gives no content is no attribution.
 //!
 //! File format (`models/spans.bin`, little-endian): magic `BYLSPN01`, `bits: u32`
 //! (the table holds `5 · 2^bits` weights), `(LABELS + 1) · LABELS` transition
 //! weights (f32; the last row is the start), `count: u32`, then `count` pairs of
 //! `(index: u32, weight: f32)` for the non-zero feature weights.
 
+pub mod train;
+
 use super::cue_model::CueContext;
-use super::linear;
-use crate::ner::hash::FeatHash;
+use crate::learn::hash::FeatHash;
+use crate::learn::linear;
 use std::sync::{Arc, OnceLock};
 
 const MAGIC: &[u8; 8] = b"BYLSPN01";
@@ -33,7 +35,7 @@ pub const CONTENT_INSIDE: usize = 4;
 pub const LABELS: usize = 5;
 
 /// The shipped model, compiled into the binary.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/spans.bin");
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/spans.bin");
 
 type Range = (usize, usize);
 
