@@ -1,6 +1,8 @@
 //! The pipeline: a list of stages run in order over one [`Document`].
 //!
-//! Each stage is a [`Processor`]: a name and `process(&mut Document)`. The
+//! Each stage is a [`Processor`]: a name and `process(&mut Document)`; the
+//! stages byline ships are known by name ([`KNOWN_STAGES`], built in
+//! `registry.rs`, the one place above all stages that names them). The
 //! pipeline checks its input (no empty text, no NUL byte, not too long), runs
 //! the stages, and turns any failure, a stage's panic included, into a
 //! [`DocError`] for that document alone, so a batch always yields one result
@@ -15,7 +17,10 @@
 //! assert_eq!(doc.token_text(0), "Mr.");
 //! ```
 
+mod registry;
+
 pub use crate::stage::{DocError, ErrorKind, Processor, ProcessorError};
+pub use registry::KNOWN_STAGES;
 
 use crate::document::Document;
 use crate::segment::Segmenter;
@@ -25,9 +30,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// Default limit on document length, in code points: generous for news (a long
 /// feature runs to 100,000), small enough that one bad record cannot exhaust memory.
 pub const DEFAULT_MAX_CHARS: usize = 5_000_000;
-
-/// The names of the stages `byline` knows, in their natural order.
-pub const KNOWN_STAGES: &[&str] = &["segment", "ner", "quotes", "speakers", "sources"];
 
 /// A list of stages and the input checks that guard them.
 pub struct Pipeline {
@@ -90,19 +92,7 @@ impl PipelineBuilder {
 
     /// Append the stage byline knows by `name` (see [`KNOWN_STAGES`]).
     pub fn named_stage(self, name: &str) -> Result<Self, String> {
-        Ok(match name {
-            "segment" => self.stage(Segmenter::new()),
-            "ner" => self.stage(crate::ner::NerTagger::load_default()?),
-            "quotes" => self.stage(crate::quotes::QuoteFinder::new()),
-            "speakers" => self.stage(crate::speakers::SpeakerResolver::new()),
-            "sources" => self.stage(crate::sources::SourceClassifier::new()),
-            other => {
-                return Err(format!(
-                    "unknown stage '{other}'; known stages: {}",
-                    KNOWN_STAGES.join(", ")
-                ))
-            }
-        })
+        Ok(self.boxed_stage(registry::build(name)?))
     }
 
     /// Reject documents longer than `n` code points.
