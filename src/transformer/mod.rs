@@ -44,7 +44,7 @@ pub use error::{DeviceChoice, TransformerError};
 use crate::document::{Document, Entity};
 use crate::stage::{Processor, ProcessorError};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use tagger::{Encoders, SubwordTokenizer};
 
