@@ -331,3 +331,215 @@ fn closed_output_pipe_stops_quietly() {
     assert!(status.success(), "exit {status:?}, stderr {stderr}");
     assert!(!stderr.contains("error"), "stderr: {stderr}");
 }
+
+/// Run `byline annotate -q` on `args`, returning (exit code, output records).
+fn annotate_records(args: &[&std::ffi::OsStr]) -> (i32, Vec<Value>) {
+    let out = byline()
+        .arg("annotate")
+        .arg("-q")
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), records(&out.stdout))
+}
+
+#[test]
+fn an_over_long_jsonl_line_is_one_error_record_and_the_rest_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    // With --max-chars 1000000 a line may hold 12 MB of JSON text plus the metadata
+    // bound (16 MiB): a 30 MB line is over it, and is never held whole; a line
+    // under it with 18 MB of metadata is refused for its metadata.
+    let long = format!("{{\"id\":\"long\",\"text\":\"{}\"}}", "x".repeat(30 << 20));
+    let meta = format!(
+        "{{\"id\":\"meta\",\"text\":\"Short.\",\"tags\":[{}]}}",
+        vec!["1"; 9 << 20].join(",")
+    );
+    let input = format!(
+        "{{\"id\":\"before\",\"text\":\"Before.\"}}\n{long}\n{{\"id\":\"after\",\"text\":\"After.\"}}\n{meta}\n"
+    );
+    fs::write(&path, input).unwrap();
+    let (code, recs) =
+        annotate_records(&["--max-chars".as_ref(), "1000000".as_ref(), path.as_os_str()]);
+    assert_eq!(code, 1);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert_eq!((ids[0], ids[2], ids[3]), ("before", "after", "meta"));
+    assert!(ids[1].ends_with("in.jsonl:2"), "{ids:?}");
+    assert_eq!(error_kind(&recs[1]), Some("too_long"));
+    assert_eq!(error_kind(&recs[0]), None);
+    assert_eq!(error_kind(&recs[2]), None);
+    assert_eq!(error_kind(&recs[3]), Some("too_long"));
+    assert!(recs[3]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("metadata"));
+}
+
+#[test]
+fn a_byte_order_mark_opening_json_lines_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.jsonl");
+    fs::write(
+        &path,
+        b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n",
+    )
+    .unwrap();
+    let (code, recs) = annotate_records(&[path.as_os_str()]);
+    assert_eq!(code, 0);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["id"], "a");
+    // On standard input, the mark does not hide that the input is JSON Lines.
+    let out = byline()
+        .args(["annotate", "-q", "-"])
+        .write_stdin(fs::read(&path).unwrap())
+        .output()
+        .unwrap();
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2, "read as JSON Lines, not one text document");
+    assert_eq!(recs[1]["id"], "b");
+}
+
+#[test]
+fn invisible_only_text_is_empty_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("bom.txt", &b"\xEF\xBB\xBF"[..]),
+        ("zwsp.txt", "\u{200B}\u{2060} \n".as_bytes()),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let (code, recs) = annotate_records(&[path.as_os_str()]);
+        assert_eq!(code, 1, "{name}");
+        assert_eq!(error_kind(&recs[0]), Some("empty_text"), "{name}");
+    }
+}
+
+#[test]
+fn a_big_integer_id_keeps_its_exact_text() {
+    let (_, recs) = {
+        let out = byline()
+            .args(["annotate", "-q", "--format", "jsonl", "-"])
+            .write_stdin("{\"id\": 12345678901234567890123, \"text\": \"Hi.\"}\n{\"id\": -7, \"text\": \"Hi.\"}\n")
+            .output()
+            .unwrap();
+        (out.status.code(), records(&out.stdout))
+    };
+    assert_eq!(recs[0]["id"], "12345678901234567890123");
+    assert_eq!(recs[1]["id"], "-7");
+}
+
+#[test]
+fn an_output_naming_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.txt");
+    fs::write(&path, "Mr. Lee spoke.").unwrap();
+    let out = byline()
+        .args(["annotate", "-q"])
+        .arg(&path)
+        .arg("-o")
+        .arg(dir.path().join(".").join("in.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("also an input"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "Mr. Lee spoke.");
+}
+
+#[cfg(unix)]
+#[test]
+fn directory_entries_that_cannot_be_walked_become_io_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("sub")).unwrap();
+    fs::write(d.join("a.txt"), "Ms. Ruiz spoke.").unwrap();
+    fs::write(d.join("sub/c.txt"), "Mr. Lee left.").unwrap();
+    std::os::unix::fs::symlink("..", d.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("self.txt", d.join("self.txt")).unwrap();
+    std::os::unix::fs::symlink("nowhere", d.join("dangling.txt")).unwrap();
+    let (code, recs) = annotate_records(&[d.as_os_str()]);
+    assert_eq!(code, 1);
+    let row = |r: &Value| {
+        let id = r["id"].as_str().unwrap();
+        let name = Path::new(id).strip_prefix(d).unwrap().display().to_string();
+        (name, error_kind(r).map(String::from))
+    };
+    let rows: Vec<(String, Option<String>)> = recs.iter().map(row).collect();
+    let io = Some("io".to_string());
+    assert_eq!(
+        rows,
+        vec![
+            ("a.txt".to_string(), None),
+            ("dangling.txt".to_string(), io.clone()),
+            ("self.txt".to_string(), io.clone()),
+            ("sub/c.txt".to_string(), None),
+            ("sub/loop".to_string(), io),
+        ]
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_an_error_and_a_closed_pipe_is_quiet() {
+    let bin = assert_cmd::cargo::cargo_bin("byline");
+    let sh = |script: String| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.txt");
+    fs::write(&path, "Mr. Lee spoke.").unwrap();
+    let out = sh(format!(
+        "'{}' annotate -q '{}' >&-",
+        bin.display(),
+        path.display()
+    ));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard output is closed"));
+    // `generate | head -1`: the reader hangs up; byline stops without a word.
+    let out = sh(format!(
+        "'{}' generate --docs 100000 | head -1 > /dev/null; echo $?",
+        bin.display()
+    ));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_slow_producer_sees_each_record_soon() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("byline"))
+        .args(["annotate", "-q", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // One record, and the input stays open: its output must come before the input ends.
+    writeln!(stdin, "{{\"id\":\"one\",\"text\":\"Mr. Lee spoke.\"}}").unwrap();
+    stdin.flush().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(lines.next().map(|l| l.unwrap()));
+    });
+    let started = Instant::now();
+    let line = rx.recv_timeout(Duration::from_secs(30));
+    drop(stdin);
+    let _ = child.wait();
+    let line = line
+        .expect("no output while the input stayed open")
+        .unwrap();
+    assert!(line.contains("\"one\""), "{line}");
+    // Not a timing assertion on speed: only that it came while the input was open.
+    let _ = started;
+}

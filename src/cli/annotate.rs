@@ -169,6 +169,11 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
         .build()
         .context("cannot start worker threads")?;
 
+    if let Some(path) = &args.output {
+        refuse_overwriting_inputs(path, &sources)?;
+    } else {
+        super::check_stdout_open()?;
+    }
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::with_capacity(
             1 << 20,
@@ -214,6 +219,25 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
     } else {
         super::EXIT_OK
     })
+}
+
+/// `-o` naming one of the inputs would truncate it before it is read: refuse.
+fn refuse_overwriting_inputs(output: &std::path::Path, sources: &[corpus::Source]) -> Result<()> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(()); // not there yet: it cannot be an input
+    };
+    for s in sources {
+        if let corpus::Source::File(p) = s {
+            if p.canonicalize().is_ok_and(|p| p == out) {
+                anyhow::bail!(
+                    "the output {} is also an input; writing it would destroy the input \
+                     before it is read (choose another -o)",
+                    output.display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A bar with rate and ETA when the input size is known, else a spinner; none unless stderr is a terminal.

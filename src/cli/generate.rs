@@ -27,6 +27,9 @@ pub struct GenerateArgs {
 }
 
 pub fn run(args: GenerateArgs) -> Result<i32> {
+    if args.output.is_none() {
+        super::check_stdout_open()?;
+    }
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -34,10 +37,13 @@ pub fn run(args: GenerateArgs) -> Result<i32> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 20, &mut out);
-    for i in 0..args.docs {
-        writeln!(out, "{}", synthetic::jsonl_record(args.seed, i))
-            .context("cannot write output")?;
+    let written = (0..args.docs)
+        .try_for_each(|i| writeln!(out, "{}", synthetic::jsonl_record(args.seed, i)))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(super::EXIT_OK),
+        // The reader went away (`| head`): stop quietly, as Unix tools do.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(super::EXIT_OK),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot write output")),
     }
-    out.flush().context("cannot write output")?;
-    Ok(super::EXIT_OK)
 }

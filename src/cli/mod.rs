@@ -15,6 +15,29 @@ pub const EXIT_RECORD_ERRORS: i32 = 1;
 /// Exit status: bad usage or an I/O failure stopped the run.
 pub const EXIT_USAGE: i32 = 2;
 
+/// Standard output closed by the caller (`byline annotate x >&-`) would swallow
+/// every record without an error: Rust's runtime puts `/dev/null` in the place of
+/// a closed standard descriptor, opened read-write, as no shell redirection opens
+/// it (`>/dev/null` is write-only). On Linux that is told from /proc; say so.
+pub(crate) fn check_stdout_open() -> anyhow::Result<()> {
+    let target = std::fs::read_link("/proc/self/fd/1").ok();
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    let reopened = target.is_some_and(|t| t == std::path::Path::new("/dev/null"))
+        && flags.is_some_and(|f| f & O_ACCMODE == O_RDWR);
+    if reopened {
+        anyhow::bail!("standard output is closed; give -o FILE or redirect it");
+    }
+    Ok(())
+}
+
 #[derive(Parser)]
 #[command(
     name = "byline",

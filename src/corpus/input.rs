@@ -53,26 +53,51 @@ impl Record {
 pub enum Source {
     Stdin,
     File(PathBuf),
+    /// An entry of a directory that could not be walked (a symlink loop, a dangling
+    /// link, an unreadable subdirectory): it becomes one `io` error record, in its
+    /// place in sorted order, and the rest of the directory is read.
+    Unreadable {
+        name: String,
+        message: String,
+    },
 }
 
 /// Expand the inputs named on a command line: `-` is standard input, a directory
-/// brings every `*.txt` below it (sorted). A path that does not exist is an error.
+/// brings every `*.txt` below it (sorted; an entry that cannot be walked becomes a
+/// [`Source::Unreadable`] in its place). A path that does not exist is an error.
 pub fn resolve_inputs(args: &[PathBuf]) -> Result<Vec<Source>, String> {
     let mut sources = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             sources.push(Source::Stdin);
         } else if arg.is_dir() {
-            let mut files = Vec::new();
+            let mut found: Vec<(PathBuf, Source)> = Vec::new();
             for entry in walkdir::WalkDir::new(arg).follow_links(true) {
-                let entry = entry.map_err(|e| format!("cannot walk {}: {e}", arg.display()))?;
-                let path = entry.path();
-                if entry.file_type().is_file() && path.extension().is_some_and(|x| x == "txt") {
-                    files.push(path.to_path_buf());
+                match entry {
+                    Ok(entry) => {
+                        let path = entry.path();
+                        if entry.file_type().is_file()
+                            && path.extension().is_some_and(|x| x == "txt")
+                        {
+                            found.push((path.to_path_buf(), Source::File(path.to_path_buf())));
+                        }
+                    }
+                    Err(e) => {
+                        let path = e.path().unwrap_or(arg).to_path_buf();
+                        let message = match e.loop_ancestor() {
+                            Some(a) => format!("a symbolic link loop back to {}", a.display()),
+                            None => match e.io_error() {
+                                Some(io) => format!("cannot read: {io}"),
+                                None => format!("cannot read: {e}"),
+                            },
+                        };
+                        let name = path.display().to_string();
+                        found.push((path, Source::Unreadable { name, message }));
+                    }
                 }
             }
-            files.sort();
-            sources.extend(files.into_iter().map(Source::File));
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            sources.extend(found.into_iter().map(|(_, s)| s));
         } else if arg.exists() {
             sources.push(Source::File(arg.clone()));
         } else {
@@ -89,6 +114,7 @@ pub fn total_bytes(sources: &[Source]) -> Option<u64> {
         match s {
             Source::Stdin => return None,
             Source::File(p) => total += std::fs::metadata(p).ok()?.len(),
+            Source::Unreadable { .. } => {}
         }
     }
     Some(total)
@@ -100,7 +126,27 @@ pub struct RecordReader {
     format: InputFormat,
     /// Files longer than this many bytes are not read: a code point takes at most 4.
     max_bytes: u64,
+    /// JSON Lines lines longer than this are not kept ([`max_line_bytes`]).
+    max_line_bytes: usize,
     current: Option<JsonLines>,
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Most bytes of metadata (every field but `text` and `id`) one JSON record may
+/// carry; a record with more is a `too_long` error record.
+pub const MAX_METADATA_BYTES: usize = 16 << 20;
+
+/// The longest JSON Lines line kept for `max_chars` characters of text: JSON may
+/// spend 12 bytes on one code point (`\ud83d\ude00`), and the metadata has its
+/// own bound. A longer line becomes a `too_long` record without being read into
+/// memory, and reading goes on after its newline.
+pub fn max_line_bytes(max_chars: usize) -> usize {
+    max_chars
+        .saturating_mul(12)
+        .saturating_add(MAX_METADATA_BYTES)
+        .saturating_add(1024)
 }
 
 struct JsonLines {
@@ -108,6 +154,10 @@ struct JsonLines {
     reader: Box<dyn BufRead + Send>,
     line: u64,
     buf: Vec<u8>,
+    max_line: usize,
+    /// Inside a line that went over `max_line`: its error record is out, the rest
+    /// of it is skipped up to its newline.
+    skipping: bool,
 }
 
 impl RecordReader {
@@ -116,6 +166,7 @@ impl RecordReader {
             sources: sources.into(),
             format,
             max_bytes: (max_chars as u64).saturating_mul(4),
+            max_line_bytes: max_line_bytes(max_chars),
             current: None,
         }
     }
@@ -129,8 +180,13 @@ impl RecordReader {
         {
             Source::Stdin => {
                 let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
+                // A byte-order mark does not decide the format (JSON Lines after it
+                // loses it; a text document keeps it, as a text file does).
                 let starts_json = match stdin.fill_buf() {
-                    Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+                    Ok(buf) => {
+                        let buf = buf.strip_prefix(BOM).unwrap_or(buf);
+                        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+                    }
                     Err(_) => false,
                 };
                 let jsonl = match self.format {
@@ -139,6 +195,9 @@ impl RecordReader {
                     InputFormat::Auto => starts_json,
                 };
                 ("stdin".into(), Box::new(stdin), jsonl)
+            }
+            Source::Unreadable { name, message } => {
+                return Some(Record::error(name, ErrorKind::Io, message, 0));
             }
             Source::File(path) => {
                 let name = path.display().to_string();
@@ -175,7 +234,7 @@ impl RecordReader {
             }
         };
         if jsonl {
-            self.current = Some(JsonLines::new(name, reader));
+            self.current = Some(JsonLines::new(name, reader, self.max_line_bytes));
             None
         } else {
             Some(read_text(name, reader, self.max_bytes))
@@ -249,46 +308,127 @@ fn read_text(name: String, reader: impl Read, max_bytes: u64) -> Record {
     }
 }
 
+/// What reading one line gave.
+enum Line {
+    /// The end of the input.
+    End,
+    /// A whole line in the buffer (its newline included), of this many bytes.
+    Whole(u64),
+    /// A line over the limit: this many bytes were read and dropped so far, and the
+    /// rest is skipped at the next read.
+    TooLong(u64),
+}
+
 impl JsonLines {
-    fn new(name: String, reader: Box<dyn BufRead + Send>) -> Self {
+    fn new(name: String, reader: Box<dyn BufRead + Send>, max_line: usize) -> Self {
         JsonLines {
             name,
             reader,
             line: 0,
             buf: Vec::new(),
+            max_line,
+            skipping: false,
+        }
+    }
+
+    /// Read the next line into `buf`, keeping at most `max_line` bytes of it.
+    fn read_line(&mut self) -> io::Result<Line> {
+        self.buf.clear();
+        let mut dropped = 0u64;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                if self.skipping {
+                    self.skipping = false;
+                    return Ok(Line::End);
+                }
+                return Ok(if self.buf.is_empty() {
+                    Line::End
+                } else {
+                    Line::Whole(self.buf.len() as u64)
+                });
+            }
+            let newline = memchr::memchr(b'\n', chunk);
+            let take = newline.map_or(chunk.len(), |i| i + 1);
+            if self.skipping {
+                self.reader.consume(take);
+                if newline.is_some() {
+                    self.skipping = false;
+                }
+                continue;
+            }
+            if self.buf.len() + take > self.max_line {
+                dropped += (self.buf.len() + take) as u64;
+                self.buf.clear();
+                self.reader.consume(take);
+                self.skipping = newline.is_none();
+                return Ok(Line::TooLong(dropped));
+            }
+            self.buf.extend_from_slice(&chunk[..take]);
+            self.reader.consume(take);
+            if newline.is_some() {
+                return Ok(Line::Whole(self.buf.len() as u64));
+            }
         }
     }
 
     fn next_record(&mut self) -> Option<Record> {
         loop {
-            self.buf.clear();
             self.line += 1;
-            let n = match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(n) => n as u64,
+            let read = self.read_line();
+            let id = || format!("{}:{}", self.name, self.line);
+            let n = match read {
+                Ok(Line::End) => return None,
+                Ok(Line::Whole(n)) => n,
+                Ok(Line::TooLong(n)) => {
+                    return Some(Record::error(
+                        id(),
+                        ErrorKind::TooLong,
+                        format!(
+                            "the line is longer than {} bytes, more than --max-chars and the \
+                             metadata limit allow; skipped",
+                            self.max_line
+                        ),
+                        n,
+                    ))
+                }
                 Err(e) => {
-                    let id = format!("{}:{}", self.name, self.line);
                     // A read error ends this source: report it once and move on.
                     self.reader = Box::new(io::empty());
                     return Some(Record::error(
-                        id,
+                        id(),
                         ErrorKind::Io,
                         format!("cannot read: {e}"),
                         0,
                     ));
                 }
             };
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
+            // A byte-order mark opening the file is no part of its first record.
+            let line = if self.line == 1 {
+                self.buf.strip_prefix(BOM).unwrap_or(&self.buf)
+            } else {
+                &self.buf
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let fallback_id = format!("{}:{}", self.name, self.line);
-            return Some(parse_json_record(&self.buf, fallback_id, n));
+            return Some(parse_json_record(line, id(), n));
         }
     }
 }
 
 /// Turn one JSON Lines record into a document, or the error that replaces it.
+///
+/// The record is read field by field as raw JSON first, so that a numeric `id`
+/// keeps its exact text (`12345678901234567890123`, not `1.2345678901234568e+22`)
+/// and metadata over [`MAX_METADATA_BYTES`] is refused before it is parsed.
 pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record {
+    use serde_json::value::RawValue;
+    use std::collections::BTreeMap;
     let line = match std::str::from_utf8(line) {
         Ok(s) => s,
         Err(e) => {
@@ -300,7 +440,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             )
         }
     };
-    let value: Value = match serde_json::from_str(line) {
+    let raw: &RawValue = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => {
             return Record::error(
@@ -311,29 +451,52 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             )
         }
     };
-    let Value::Object(mut map) = value else {
-        return Record::error(
-            fallback_id,
-            ErrorKind::MalformedJson,
-            "expected a JSON object with a \"text\" field",
-            bytes,
-        );
+    let fields: BTreeMap<String, &RawValue> = match raw.get().starts_with('{') {
+        true => match serde_json::from_str(raw.get()) {
+            Ok(f) => f,
+            Err(e) => {
+                return Record::error(
+                    fallback_id,
+                    ErrorKind::MalformedJson,
+                    format!("not valid JSON: {e}"),
+                    bytes,
+                )
+            }
+        },
+        false => {
+            return Record::error(
+                fallback_id,
+                ErrorKind::MalformedJson,
+                "expected a JSON object with a \"text\" field",
+                bytes,
+            )
+        }
     };
-    let id = match map.remove("id") {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
+    let mut fields = fields;
+    let id = match fields.remove("id").map(RawValue::get) {
+        Some(v) if v.starts_with('"') => serde_json::from_str::<String>(v).unwrap_or(fallback_id),
+        Some(v) if v.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => v.to_string(),
         _ => fallback_id,
     };
-    let text = match map.remove("text") {
-        Some(Value::String(s)) => s,
-        Some(other) => {
-            let what = match other {
-                Value::Null => "null",
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::Array(_) => "an array",
-                Value::Object(_) => "an object",
-                Value::String(_) => "a string",
+    let text = match fields.remove("text").map(RawValue::get) {
+        Some(v) if v.starts_with('"') => match serde_json::from_str::<String>(v) {
+            Ok(s) => s,
+            Err(e) => {
+                return Record::error(
+                    id,
+                    ErrorKind::MalformedJson,
+                    format!("not valid JSON: {e}"),
+                    bytes,
+                )
+            }
+        },
+        Some(v) => {
+            let what = match v.as_bytes().first() {
+                Some(b'n') => "null",
+                Some(b't' | b'f') => "a boolean",
+                Some(b'[') => "an array",
+                Some(b'{') => "an object",
+                _ => "a number",
             };
             return Record::error(
                 id,
@@ -351,8 +514,36 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             )
         }
     };
+    let meta_bytes: usize = fields.iter().map(|(k, v)| k.len() + v.get().len()).sum();
+    if meta_bytes > MAX_METADATA_BYTES {
+        return Record::error(
+            id,
+            ErrorKind::TooLong,
+            format!(
+                "the record's metadata (its fields but \"text\" and \"id\") takes {meta_bytes} \
+                 bytes, over the limit of {MAX_METADATA_BYTES}"
+            ),
+            bytes,
+        );
+    }
+    let mut meta = Map::new();
+    for (k, v) in fields {
+        match serde_json::from_str::<Value>(v.get()) {
+            Ok(v) => {
+                meta.insert(k, v);
+            }
+            Err(e) => {
+                return Record::error(
+                    id,
+                    ErrorKind::MalformedJson,
+                    format!("not valid JSON: {e}"),
+                    bytes,
+                )
+            }
+        }
+    }
     let mut doc = Document::new(id.clone(), text);
-    doc.meta = std::mem::replace(&mut map, Map::new());
+    doc.meta = meta;
     Record {
         id,
         doc: Ok(doc),

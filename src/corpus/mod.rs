@@ -1,8 +1,8 @@
 //! Corpus processing: read records, annotate them in parallel, write JSON Lines.
 //!
 //! [`annotate_stream`] is the engine behind `byline annotate`. A reader thread
-//! pulls records from a [`RecordReader`] and hands them over in chunks through
-//! a bounded channel; each chunk is annotated and serialized in parallel with
+//! pulls records from a [`RecordReader`] and hands them over in chunks (closed by
+//! count, size or a short wait) through a bounded channel; each chunk is annotated and serialized in parallel with
 //! rayon and written in input order. At most a few chunks are in memory at
 //! once, so memory stays bounded however large the corpus, and every input
 //! record yields exactly one output line: a document or an error record.
@@ -15,8 +15,8 @@ pub use input::{resolve_inputs, total_bytes, InputFormat, Record, RecordReader, 
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
 use std::io::{self, Write};
-use std::sync::mpsc::sync_channel;
-use std::time::Duration;
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 /// How records are grouped and written.
 #[derive(Debug, Clone, Copy)]
@@ -92,11 +92,21 @@ pub fn write_record(
     (ok, words)
 }
 
+/// How long a chunk waits for more records before it is annotated anyway: a slow
+/// producer (a pipe fed a record at a time) sees each record's output within about
+/// this long, not after 512 records.
+pub const CHUNK_WAIT: Duration = Duration::from_millis(500);
+
 /// Annotate every record and write one output record per input record, in order.
 ///
-/// Runs on the current rayon pool (use `ThreadPool::install` to size it).
-/// `progress` is called after each chunk with the running totals. Returns the
-/// totals, or the first error writing to `out`.
+/// Runs on the current rayon pool (use `ThreadPool::install` to size it). A reader
+/// thread pulls records; a chunk closes at `chunk_records`, at `chunk_bytes` or
+/// [`CHUNK_WAIT`] after its first record, whichever comes first; each chunk is
+/// annotated in parallel, written in order and flushed. `progress` is called after
+/// each chunk with the running totals. Returns the totals, or the first error
+/// writing to `out`, at once: the reader threads are left to notice that the
+/// writer is gone (they stop at their next record), so a closed pipe ends the run
+/// without waiting for the input to end.
 pub fn annotate_stream<I, W, P>(
     pipeline: &Pipeline,
     records: I,
@@ -105,53 +115,66 @@ pub fn annotate_stream<I, W, P>(
     mut progress: P,
 ) -> io::Result<BatchStats>
 where
-    I: Iterator<Item = Record> + Send,
+    I: Iterator<Item = Record> + Send + 'static,
     W: Write,
     P: FnMut(&BatchStats),
 {
     let mut stats = BatchStats::default();
     let chunk_records = options.chunk_records.max(1);
-    std::thread::scope(|scope| {
-        // Two chunks in flight: one being read while one is annotated.
-        let (tx, rx) = sync_channel::<Vec<Record>>(2);
-        scope.spawn(move || {
+    // Records one at a time from the reader; chunks of them to the workers, two in
+    // flight (one being gathered while one is annotated).
+    let (record_tx, record_rx) = sync_channel::<Record>(chunk_records);
+    let (chunk_tx, chunk_rx) = sync_channel::<Vec<Record>>(2);
+    std::thread::spawn(move || {
+        for record in records {
+            if record_tx.send(record).is_err() {
+                return; // the writer stopped
+            }
+        }
+    });
+    let chunk_bytes = options.chunk_bytes;
+    std::thread::spawn(move || {
+        while let Ok(first) = record_rx.recv() {
+            let deadline = Instant::now() + CHUNK_WAIT;
+            let mut bytes = first.bytes;
             let mut chunk = Vec::with_capacity(chunk_records);
-            let mut bytes = 0;
-            for record in records {
-                bytes += record.bytes;
-                chunk.push(record);
-                if chunk.len() >= chunk_records || bytes >= options.chunk_bytes {
-                    if tx.send(std::mem::take(&mut chunk)).is_err() {
-                        return; // the writer stopped
+            chunk.push(first);
+            while chunk.len() < chunk_records && bytes < chunk_bytes {
+                let wait = deadline.saturating_duration_since(Instant::now());
+                match record_rx.recv_timeout(wait) {
+                    Ok(r) => {
+                        bytes += r.bytes;
+                        chunk.push(r);
                     }
-                    bytes = 0;
+                    Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
                 }
             }
-            if !chunk.is_empty() {
-                let _ = tx.send(chunk);
+            if chunk_tx.send(chunk).is_err() {
+                return; // the writer stopped
             }
-        });
-        for chunk in rx {
-            let bytes: u64 = chunk.iter().map(|r| r.bytes).sum();
-            let rendered: Vec<(Vec<u8>, bool, u64)> = chunk
-                .into_par_iter()
-                .map(|record| {
-                    let mut buf = Vec::with_capacity(1024);
-                    let (ok, words) = write_record(record, pipeline, options.pretty, &mut buf);
-                    buf.push(b'\n');
-                    (buf, ok, words)
-                })
-                .collect();
-            for (buf, ok, words) in rendered {
-                out.write_all(&buf)?;
-                stats.records += 1;
-                stats.errors += u64::from(!ok);
-                stats.words += words;
-            }
-            stats.bytes += bytes;
-            progress(&stats);
         }
-        out.flush()
-    })?;
+    });
+    for chunk in chunk_rx {
+        let bytes: u64 = chunk.iter().map(|r| r.bytes).sum();
+        let rendered: Vec<(Vec<u8>, bool, u64)> = chunk
+            .into_par_iter()
+            .map(|record| {
+                let mut buf = Vec::with_capacity(1024);
+                let (ok, words) = write_record(record, pipeline, options.pretty, &mut buf);
+                buf.push(b'\n');
+                (buf, ok, words)
+            })
+            .collect();
+        for (buf, ok, words) in rendered {
+            out.write_all(&buf)?;
+            stats.records += 1;
+            stats.errors += u64::from(!ok);
+            stats.words += words;
+        }
+        out.flush()?;
+        stats.bytes += bytes;
+        progress(&stats);
+    }
+    out.flush()?;
     Ok(stats)
 }

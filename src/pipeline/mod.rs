@@ -135,10 +135,12 @@ impl Pipeline {
     /// Check the text a document must have before any stage runs.
     pub fn validate(&self, doc: &Document) -> Result<(), DocError> {
         let text = &doc.text;
-        if text.trim().is_empty() {
+        // By the tokenizer's notion of space, which counts the invisible ones (a
+        // byte-order mark, U+200B, U+2060): such a text has no token to annotate.
+        if text.chars().all(crate::segment::tokenizer::is_space) {
             return Err(DocError::new(
                 ErrorKind::EmptyText,
-                "the text is empty or only whitespace",
+                "the text is empty or holds only whitespace and invisible characters",
             ));
         }
         if let Some(pos) = memchr::memchr(0, text.as_bytes()) {
@@ -232,6 +234,8 @@ mod tests {
         let kind = |t: &str| p.annotate(Document::new("x", t)).unwrap_err().kind;
         assert_eq!(kind(""), ErrorKind::EmptyText);
         assert_eq!(kind(" \n\t "), ErrorKind::EmptyText);
+        assert_eq!(kind("\u{FEFF}"), ErrorKind::EmptyText);
+        assert_eq!(kind("\u{200B} \u{2060}\n"), ErrorKind::EmptyText);
         assert_eq!(kind("a\0b"), ErrorKind::NulByte);
         assert_eq!(kind("abcdef"), ErrorKind::TooLong);
         assert!(
