@@ -5,10 +5,8 @@
 //! organization of that kind the article named.
 
 use super::names::{name_words, surname};
+use super::words::WORDS;
 use crate::document::{Document, EntityCluster, EntityLabel};
-
-/// Bodies a person leads that speak as one: "the Trump campaign", "the Obama administration".
-const LED_BODIES: [&str; 2] = ["campaign", "administration"];
 
 /// "The Trump campaign", "Clinton's campaign", "the Obama administration": the body,
 /// an organization of its own, named after its leader's surname. `his_her` is the
@@ -25,12 +23,13 @@ pub(super) fn campaign_of(
         .collect();
     let (&last, rest) = words.split_last()?;
     let body = last.to_lowercase();
-    if !LED_BODIES.contains(&body.as_str()) {
+    // Bodies a person leads that speak as one (`[led-bodies]`).
+    if !WORDS.led_bodies.contains(&body) {
         return None;
     }
     let owner = rest.last()?.trim_end_matches("'s").trim_end_matches("’s");
     let owner = match owner {
-        "his" | "her" | "His" | "Her" => {
+        o if WORDS.his_her.contains(o) => {
             let c = &doc.clusters[his_her? as usize];
             surname(&name_words(&c.canonical))?.to_string()
         }
@@ -83,40 +82,18 @@ pub(super) fn named_body_before(doc: &Document, body: &str, at: u32) -> Option<S
     })
 }
 
-/// Nouns that name an organization by its kind: "the union said" refers back to
-/// the union the article named.
-pub(super) const ORGANIZATION_NOUNS: [&str; 21] = [
-    "agency",
-    "bank",
-    "bloc",
-    "board",
-    "coalition",
-    "commission",
-    "committee",
-    "company",
-    "council",
-    "court",
-    "department",
-    "firm",
-    "group",
-    "ministry",
-    "network",
-    "newspaper",
-    "organization",
-    "panel",
-    "paper",
-    "union",
-    "website",
-];
-
 /// "The union", "the appeals court": a definite phrase of at most three words
-/// headed by an organization noun.
+/// headed by an organization noun (`[organization-nouns]`), which refers back to
+/// the organization of that kind the article named.
 pub(super) fn is_organization_noun(lower: &str) -> bool {
     let Some(rest) = lower.strip_prefix("the ") else {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= 3 && words.last().is_some_and(|h| ORGANIZATION_NOUNS.contains(h))
+    words.len() <= 3
+        && words
+            .last()
+            .is_some_and(|h| WORDS.organization_nouns.contains(h))
 }
 
 /// "The commission" → the organization whose name holds that noun

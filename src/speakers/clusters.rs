@@ -7,6 +7,7 @@
 use super::names::{
     entity_title, is_acronym_of, is_honorific, is_name_suffix, name_words, surname,
 };
+use super::words::WORDS;
 use crate::document::{Document, EntityCluster, EntityLabel};
 use crate::lexicon::first_names::{first_name_gender, Gender};
 
@@ -32,6 +33,7 @@ impl ClusterKey {
 
 /// Build `doc.clusters` from `doc.entities`; returns each cluster's gender, when known.
 pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
+    let lists = &*WORDS;
     doc.clusters.clear();
     let mut genders: Vec<Option<Gender>> = Vec::new();
     let mut keys: Vec<ClusterKey> = Vec::new();
@@ -41,7 +43,7 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
         let mister = text
             .split_whitespace()
             .next()
-            .is_some_and(|w| matches!(w, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"))
+            .is_some_and(|w| lists.misters.contains(w))
             && text.contains(' ');
         if mister {
             doc.entities[e].label = EntityLabel::PER;
@@ -90,8 +92,8 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             .or_else(|| entity_title(doc, e))
             .map(|t| t.to_ascii_lowercase());
         let gender = match honorific.as_deref() {
-            Some("mr." | "mr") => Some(Gender::Male),
-            Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
+            Some(h) if lists.male_honorifics.contains(h) => Some(Gender::Male),
+            Some(h) if lists.female_honorifics.contains(h) => Some(Gender::Female),
             _ if words.len() > 1 && label == EntityLabel::PER => first_name_gender(words[0]),
             _ => None,
         };

@@ -4,6 +4,7 @@
 //! possessive or the object of a preposition is not).
 
 use super::names::is_party_state;
+use super::words::WORDS;
 use crate::document::{Document, EntityLabel};
 
 /// A person or organization mention that a later pronoun may refer to.
@@ -17,34 +18,6 @@ pub(super) struct Mention {
     /// preposition ("under Obama"), so it may be the subject of its clause.
     pub(super) subject: bool,
 }
-
-/// Prepositions whose object is not the subject of the clause.
-const PREPOSITIONS: [&str; 24] = [
-    "of",
-    "to",
-    "for",
-    "with",
-    "by",
-    "under",
-    "about",
-    "against",
-    "from",
-    "at",
-    "on",
-    "in",
-    "as",
-    "than",
-    "like",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "without",
-    "over",
-    "after",
-    "before",
-    "including",
-];
 
 /// Merged, sorted character spans of quote contents: people named inside what
 /// someone said are not what a later "he" or "she" refers to.
@@ -79,6 +52,7 @@ pub(super) fn mentions(
     contents: &[(u32, u32)],
     label: EntityLabel,
 ) -> Vec<Mention> {
+    let lists = &*WORDS;
     let mut persons: Vec<Mention> = doc
         .entities
         .iter()
@@ -91,7 +65,9 @@ pub(super) fn mentions(
                 || e.text.ends_with("’s")
                 || (after < doc.tokens.len() && matches!(doc.token_text(after), "'s" | "’s"));
             let object = first > 0
-                && PREPOSITIONS.contains(&doc.token_text(first - 1).to_lowercase().as_str());
+                && lists
+                    .prepositions
+                    .contains(&doc.token_text(first - 1).to_lowercase());
             Some(Mention {
                 start: e.start,
                 cluster: c,

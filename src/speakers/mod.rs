@@ -37,6 +37,7 @@ mod names;
 mod pronouns;
 mod resolve;
 mod roles;
+mod words;
 
 use crate::document::Document;
 use crate::stage::{Processor, ProcessorError};

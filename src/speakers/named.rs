@@ -4,11 +4,11 @@
 //! the tagger missed, or a surname in capitals ("PENCE:"). These come first in
 //! resolution: a name says who spoke more surely than a role or a pronoun.
 
-use super::bodies::ORGANIZATION_NOUNS;
 use super::names::{
     is_camel_case_brand, is_honorific, is_party_state, name_words, name_words_of, surname,
 };
-use super::roles::{is_person_role, PHRASE_PREPOSITIONS};
+use super::roles::is_person_role;
+use super::words::WORDS;
 use crate::document::{Document, EntityCluster, EntityLabel};
 use crate::lexicon::first_names::Gender;
 
@@ -33,10 +33,9 @@ pub(super) fn name_before_apposition(doc: &Document, m: &crate::document::TextSp
     let first = m.text.split_whitespace().next()?;
     if !m.text.trim_end().ends_with(',')
         || !first.chars().next().is_some_and(char::is_lowercase)
-        || matches!(
-            first.trim_end_matches(','),
-            "he" | "she" | "it" | "they" | "who" | "which" | "that" | "we" | "i"
-        )
+        || WORDS
+            .not_apposition_words
+            .contains(first.trim_end_matches(','))
     {
         return None;
     }
@@ -111,7 +110,7 @@ pub(super) fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> 
         let apposition = end_trimmed.split_once(',').map_or("", |(_, r)| r);
         let role = apposition
             .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+            .take_while(|w| !WORDS.phrase_prepositions.contains(&w.to_lowercase()))
             .any(|w| is_person_role(&w.to_lowercase()));
         if role {
             if let Some(e) = doc
@@ -134,28 +133,6 @@ pub(super) fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> 
     .and_then(|e| e.cluster)
 }
 
-const MONTHS_AND_DAYS: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// A name the tagger missed: the last run of capitalized words in the source
 /// phrase joins the cluster whose name ends the same way, or starts one.
 pub(super) fn name_in_words(
@@ -173,7 +150,7 @@ pub(super) fn name_in_words(
     };
     let end = words.iter().rposition(|w| capitalized(w))? + 1;
     // The name must head the phrase: "the Indiana governor" is a governor, not Indiana.
-    if end != words.len() || MONTHS_AND_DAYS.contains(&words[end - 1]) {
+    if end != words.len() || WORDS.months_and_days.contains(words[end - 1]) {
         return None;
     }
     let mut start = end - 1;
@@ -207,7 +184,7 @@ pub(super) fn name_in_words(
         return Some(c.id);
     }
     // "Popular Website": a kind of organization in a title-case headline, not its name.
-    if lone || ORGANIZATION_NOUNS.contains(&last.as_str()) {
+    if lone || WORDS.organization_nouns.contains(&last) {
         return None;
     }
     let honorific = start > 0 && is_honorific(words[start - 1]) || is_honorific(words[start]);

@@ -5,6 +5,7 @@
 //! name even where capitalisation says nothing ("PolitiFact"). Pure tests on words
 //! (and the token before an entity), shared by clustering, roles and resolution.
 
+use super::words::WORDS;
 use crate::document::Document;
 
 /// A word without its possessive ending ("Trump's", "Trump’s").
@@ -71,50 +72,15 @@ fn is_korean_given_name(w: &str) -> bool {
 
 /// A generational suffix after a surname: "Jr.", "Sr.", "II".
 pub(super) fn is_name_suffix(w: &str) -> bool {
-    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+    WORDS.name_suffixes.contains(w)
 }
 
+/// A title or honorific before a name ("Mr.", "Sen.", "Chief Justice"), in any case,
+/// with or without its period (`[titles]`).
 pub(super) fn is_honorific(w: &str) -> bool {
-    const TITLES: [&str; 36] = [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "president",
-        "sen",
-        "senator",
-        "gov",
-        "governor",
-        "rep",
-        "gen",
-        "secretary",
-        "prof",
-        "rev",
-        "councilwoman",
-        "councilman",
-        "councilor",
-        "mayor",
-        "judge",
-        "chairman",
-        "chairwoman",
-        "congressman",
-        "congresswoman",
-        "ambassador",
-        "minister",
-        "chancellor",
-        "premier",
-        "sheriff",
-        "commissioner",
-        "lt",
-        "col",
-        "capt",
-        "adm",
-        // "Chief Justice Roberts".
-        "chief",
-        "justice",
-    ];
-    TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())
+    WORDS
+        .titles
+        .contains(&w.trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// The token just before entity `e`, when it is a title or honorific ("Mr.", "President").
@@ -141,11 +107,7 @@ pub(super) fn is_party_state(text: &str) -> bool {
 /// "PolitiFact", "YouTube": a capital inside a word marks a name even where it opens
 /// the phrase; "McCain", "MacArthur", "O'Neill", "DeSantis" are surnames.
 pub(super) fn is_camel_case_brand(word: &str) -> bool {
-    let surname_prefix = [
-        "Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von",
-    ]
-    .iter()
-    .any(|p| word.starts_with(p));
+    let surname_prefix = WORDS.surname_prefixes.iter().any(|p| word.starts_with(p));
     word.starts_with(char::is_uppercase)
         && !surname_prefix
         && word.chars().any(char::is_lowercase)

@@ -4,6 +4,7 @@
 //! pronoun that heads a longer source span ("even now at 86 she still").
 
 use super::mentions::Mention;
+use super::words::WORDS;
 use crate::document::{Document, EntityLabel};
 use crate::lexicon::first_names::Gender;
 
@@ -95,7 +96,7 @@ pub(super) fn lead_pronoun(doc: &Document, m: &crate::document::TextSpan) -> Opt
         let word = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if matches!(word.as_str(), "he" | "she" | "it") {
+        if WORDS.subject_pronouns.contains(&word) {
             return Some(word);
         }
         at += w.chars().count() as u32 + 1;

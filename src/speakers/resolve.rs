@@ -11,7 +11,8 @@ use super::bodies::{
 use super::mentions::{content_spans, mentions, Mention};
 use super::named::{name_before_apposition, name_in_words, named_inside, shouted_surname};
 use super::pronouns::{lead_pronoun, may_be, pronoun_antecedent, relative_antecedent};
-use super::roles::{is_person_role, role_gender, Roles, PHRASE_PREPOSITIONS};
+use super::roles::{is_person_role, role_gender, Roles};
+use super::words::WORDS;
 use crate::document::{Document, EntityLabel, SourceKind};
 use crate::lexicon::first_names::Gender;
 
@@ -51,7 +52,7 @@ pub(super) fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Opti
         let head_noun = head
             .split_whitespace()
             .map(str::to_lowercase)
-            .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.as_str()))
+            .take_while(|w| !WORDS.phrase_prepositions.contains(w))
             .last();
         // "The GOP presidential nominee", "Pagliano's lawyer": a phrase headed by a
         // person's role names that person; a name before the head is an affiliation.
@@ -73,9 +74,10 @@ pub(super) fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Opti
         });
         // "He recently pitched himself … by": a source span that runs past its subject
         // pronoun still has that pronoun as its head, when no name comes before it.
-        let pronoun = match lower.as_str() {
-            "he" | "she" | "it" => Some(lower.clone()),
-            _ => lead_pronoun(doc, &m),
+        let pronoun = if WORDS.subject_pronouns.contains(&lower) {
+            Some(lower.clone())
+        } else {
+            lead_pronoun(doc, &m)
         };
         // "Her campaign": the person the possessive refers to leads it.
         let his_her = head

@@ -5,13 +5,10 @@
 //! senator", "Pagliano's lawyer"), with the gender some of them carry.
 
 use super::names::{entity_title, is_honorific};
+use super::words::WORDS;
 use crate::document::{Document, EntityLabel};
 use crate::lexicon::first_names::Gender;
 use std::collections::HashMap;
-
-/// Prepositions that end a role phrase's head: "a senior adviser to the campaign".
-pub(super) const PHRASE_PREPOSITIONS: [&str; 8] =
-    ["of", "to", "for", "from", "at", "in", "on", "with"];
 
 /// Role phrases (lower-case, without determiner) and the people named in them, from
 /// titles and appositions, each with the offset where the role was given.
@@ -38,6 +35,7 @@ impl Roles {
 }
 
 pub(super) fn roles(doc: &Document) -> Roles {
+    let lists = &*WORDS;
     let mut roles = Roles::default();
     for (e, entity) in doc.entities.iter().enumerate() {
         if entity.label != EntityLabel::PER {
@@ -54,10 +52,7 @@ pub(super) fn roles(doc: &Document) -> Roles {
             .filter(|w| is_honorific(w) && entity.text.contains(' '));
         if let Some(title) = inner_title.or_else(|| entity_title(doc, e)) {
             let t = title.trim_end_matches('.').to_lowercase();
-            if !matches!(
-                t.as_str(),
-                "mr" | "mrs" | "ms" | "miss" | "dr" | "the" | "a" | "an" | "and" | "but"
-            ) {
+            if !lists.not_role_titles.contains(&t) {
                 // "Vice President Biden" is not "the president"; "former Sen. X" not "the senator".
                 let title_at = if inner_title.is_some() {
                     first
@@ -65,10 +60,9 @@ pub(super) fn roles(doc: &Document) -> Roles {
                     first.saturating_sub(1)
                 };
                 let qualified = title_at > 0
-                    && matches!(
-                        doc.token_text(title_at - 1).to_lowercase().as_str(),
-                        "vice" | "former" | "deputy" | "assistant" | "acting" | "ex"
-                    );
+                    && lists
+                        .role_qualifiers
+                        .contains(&doc.token_text(title_at - 1).to_lowercase());
                 if !qualified {
                     roles.insert(expand_title(&t), entity.start, c);
                     // A justice is "the judge" too.
@@ -87,10 +81,7 @@ pub(super) fn roles(doc: &Document) -> Roles {
         if doc.tokens.get(after).is_some() && doc.token_text(after) == "," {
             let det = after + 1;
             if det < doc.tokens.len()
-                && matches!(
-                    doc.token_text(det).to_lowercase().as_str(),
-                    "the" | "a" | "an"
-                )
+                && lists.articles.contains(&doc.token_text(det).to_lowercase())
             {
                 let mut end = det + 1;
                 while end < doc.tokens.len()
@@ -107,7 +98,7 @@ pub(super) fn roles(doc: &Document) -> Roles {
                     // to the Clinton campaign" is an adviser, not a campaign.
                     let head = phrase
                         .iter()
-                        .take_while(|w| !PHRASE_PREPOSITIONS.contains(&w.as_str()))
+                        .take_while(|w| !lists.phrase_prepositions.contains(w.as_str()))
                         .last();
                     if let Some(head) = head {
                         roles.insert(head.clone(), entity.start, c);
@@ -120,81 +111,30 @@ pub(super) fn roles(doc: &Document) -> Roles {
     roles
 }
 
+/// The role a title gives: its own word, or the role an abbreviation stands for
+/// ("sen" → "senator", `[title-abbreviations]`).
 fn expand_title(t: &str) -> String {
-    match t {
-        "sen" => "senator",
-        "gov" => "governor",
-        "rep" => "representative",
-        "gen" => "general",
-        "lt" => "lieutenant",
-        "sec" => "secretary",
-        other => other,
-    }
-    .to_string()
+    WORDS.title_abbreviation(t).unwrap_or(t).to_string()
 }
 
-/// Nouns naming a person's role: "the senator" with no title or apposition to go
-/// by refers to the person the prose is about.
-const PERSON_ROLES: [&str; 24] = [
-    "president",
-    "senator",
-    "governor",
-    "mayor",
-    "candidate",
-    "nominee",
-    "businessman",
-    "businesswoman",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "leader",
-    "billionaire",
-    "speaker",
-    "democrat",
-    "republican",
-    "judge",
-    "host",
-];
-
-/// Further role nouns that head a phrase naming one person ("Pagliano's lawyer").
-const MORE_PERSON_ROLES: [&str; 15] = [
-    "general",
-    "lawyer",
-    "attorney",
-    "strategist",
-    "doctor",
-    "physician",
-    "widow",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "ex-wife",
-    "ex-husband",
-    "daughter",
-    "son",
-];
-
-/// Whether `w` (lower-case) is a noun naming one person's role. A spokesman speaks
-/// for an organization, so "a spokesman for X" is left to name X.
+/// Whether `w` (lower-case) is a noun naming one person's role (`[person-roles]`,
+/// `[more-person-roles]`): "the senator" with no title or apposition to go by
+/// refers to the person the prose is about. A spokesman speaks for an
+/// organization, so "a spokesman for X" is left to name X.
 pub(super) fn is_person_role(w: &str) -> bool {
-    PERSON_ROLES.contains(&w) && !matches!(w, "spokesman" | "spokeswoman")
-        || MORE_PERSON_ROLES.contains(&w)
+    let lists = &*WORDS;
+    lists.person_roles.contains(w) && !lists.spokesmen.contains(w)
+        || lists.more_person_roles.contains(w)
 }
 
 /// The gender a role noun carries, if any.
 pub(super) fn role_gender(w: &str) -> Option<Gender> {
-    match w {
-        "businessman" | "congressman" | "chairman" | "father" | "husband" | "ex-husband"
-        | "son" => Some(Gender::Male),
-        "businesswoman" | "congresswoman" | "chairwoman" | "widow" | "mother" | "wife"
-        | "ex-wife" | "daughter" => Some(Gender::Female),
-        _ => None,
+    let lists = &*WORDS;
+    if lists.male_roles.contains(w) {
+        Some(Gender::Male)
+    } else if lists.female_roles.contains(w) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
