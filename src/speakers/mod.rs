@@ -13,24 +13,28 @@
 //!    Trump", "Sen. Warren") or an apposition after it ("Jim Mattis, the defense
 //!    secretary,") ties a role to the cluster, so "the president" and "the
 //!    defense secretary" resolve; which nouns name a person's role.
-//! 3. **`resolve.rs`: each source's speaker**, trying in order:
-//!    - `named.rs`: a name the source phrase gives: inside it, before its
-//!      apposition, one the tagger missed, or a surname in capitals;
+//! 3. **`resolve.rs`: each source's speaker**, in text order. The phrase is read
+//!    once (`heads.rs`: its head, head noun, role noun, leading pronoun), then
+//!    tried in this order, the first answer winning:
+//!    - `named.rs`: a name the source phrase gives: before its apposition, inside
+//!      it, a surname in capitals, or one the tagger missed;
 //!    - `bodies.rs`: "her campaign", "the Obama administration" (a body named
-//!      after its leader), "police", "the commission", "the union";
+//!      after its leader), "the commission", "police";
 //!    - the roles of step 2 ("the defense secretary");
 //!    - `pronouns.rs`: "he"/"she" to the most recent compatible person before it,
-//!      "it" to an organization, ", who" to the name before it; the mentions a
-//!      pronoun looks back over, outside quote contents, are `mentions.rs`.
+//!      "it" and "the union" to an organization, ", who" to the name before it,
+//!      "the Indiana governor" like a pronoun; the mentions a pronoun looks back
+//!      over, outside quote contents, are `mentions.rs`.
 //!
-//!    Unnamed sources resolve to none. A quote that continues another takes its
-//!    speaker.
+//!    (`resolve.rs` lists the exact order.) Unnamed sources resolve to none. A
+//!    quote that continues another takes its speaker.
 //!
 //! The word lists all of them test words against are `words.rs`
 //! (`data/speakers/words.txt`).
 
 mod bodies;
 mod clusters;
+mod heads;
 mod mentions;
 mod named;
 mod names;

@@ -76,6 +76,31 @@ pub(super) fn pronoun_antecedent(
         .map(|m| m.cluster)
 }
 
+/// "Her campaign": the person a "his" or "her" before the last word of a source
+/// phrase's head refers to, who leads the body that word names.
+pub(super) fn possessive_antecedent(
+    doc: &Document,
+    persons: &[Mention],
+    genders: &[Option<Gender>],
+    head: &str,
+    at: u32,
+) -> Option<u32> {
+    head.split_whitespace()
+        .rev()
+        .nth(1)
+        .map(str::to_lowercase)
+        .filter(|w| w == "his" || w == "her")
+        .and_then(|w| {
+            let (want, pronoun) = if w == "his" {
+                (Gender::Male, "he")
+            } else {
+                (Gender::Female, "she")
+            };
+            let fits = |c: u32| may_be(genders, c, want);
+            pronoun_antecedent(doc, persons, at, pronoun, fits)
+        })
+}
+
 /// The subject pronoun ("he", "she") of a source span that holds more than a noun
 /// phrase ("even now at 86 she still"), when no person or organization is named
 /// before it in the span.
