@@ -1,12 +1,13 @@
-//! The word lists and anonymity-statement patterns of the `sources` stage, read
-//! once from `data/sources/` (compiled into the binary).
+//! The word lists a source phrase is read with (noun classes, pronouns, number
+//! words, determiners, modifiers), read once from `data/sources/lexicon.txt`
+//! (compiled into the binary). The `sources` stage reads them too; its
+//! anonymity-statement patterns are its own (`sources::statements`).
 
 // Fx hashing: these maps are read once per token, where SipHash showed in profiles.
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../../data/sources/lexicon.txt");
-const STATEMENTS: &str = include_str!("../../data/sources/anonymity-statements.txt");
 
 /// What a noun heading a source phrase says about the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +45,6 @@ pub struct Noun {
     pub plural: bool,
 }
 
-/// One element of an anonymity-statement pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PatternWord {
-    pub choices: Vec<String>,
-    pub optional: bool,
-}
-
 #[derive(Debug, Default)]
 pub struct SourceLexicon {
     nouns: HashMap<String, Noun>,
@@ -65,21 +59,17 @@ pub struct SourceLexicon {
     generic: Vec<String>,
     document_verbs: Vec<String>,
     copulas: Vec<String>,
-    pub statements: Vec<Vec<PatternWord>>,
-    /// Word → the statements that can begin with it (any choice of the leading
-    /// optional words or of the first required one), so a token tries only those.
-    pub statement_starts: HashMap<String, Vec<usize>>,
 }
 
 impl SourceLexicon {
     /// The shipped lexicon.
     pub fn get() -> &'static SourceLexicon {
         static LX: OnceLock<SourceLexicon> = OnceLock::new();
-        LX.get_or_init(|| SourceLexicon::parse(LEXICON, STATEMENTS))
+        LX.get_or_init(|| SourceLexicon::parse(LEXICON))
     }
 
-    /// Parse a lexicon and a statement-pattern list; malformed lines are skipped.
-    pub fn parse(lexicon: &str, statements: &str) -> SourceLexicon {
+    /// Parse a lexicon; malformed lines are skipped.
+    pub fn parse(lexicon: &str) -> SourceLexicon {
         let mut lx = SourceLexicon::default();
         for line in lexicon.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -151,40 +141,6 @@ impl SourceLexicon {
                 _ => {}
             }
         }
-        for line in statements.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let pattern: Vec<PatternWord> = line
-                .split_whitespace()
-                .map(|w| {
-                    let optional = w.ends_with('?');
-                    let w = w.trim_end_matches('?').trim_start_matches('(');
-                    let w = w.trim_end_matches(')');
-                    PatternWord {
-                        choices: w.split('|').map(str::to_lowercase).collect(),
-                        optional,
-                    }
-                })
-                .collect();
-            if pattern.iter().any(|p| !p.optional) {
-                lx.statements.push(pattern);
-            }
-        }
-        for (k, pattern) in lx.statements.iter().enumerate() {
-            for word in pattern
-                .iter()
-                .take(1 + pattern.iter().take_while(|p| p.optional).count())
-            {
-                for choice in &word.choices {
-                    let ids = lx.statement_starts.entry(choice.clone()).or_default();
-                    if ids.last() != Some(&k) {
-                        ids.push(k);
-                    }
-                }
-            }
-        }
         lx
     }
 
@@ -244,14 +200,12 @@ mod tests {
         assert_eq!(lx.pronoun("they"), Some(PronounClass::Plural));
         assert_eq!(lx.number("one"), Some("a"));
         assert_eq!(lx.number("two"), Some("two"));
-        assert!(lx.statements.len() >= 5);
     }
 
     #[test]
     fn odd_lines_are_skipped() {
-        let lx = SourceLexicon::parse("bogus\nanon_role\n\t\nnumber\ttwo\n", "?\n()\n");
+        let lx = SourceLexicon::parse("bogus\nanon_role\n\t\nnumber\ttwo\n");
         assert_eq!(lx.number("two"), Some("two"));
         assert!(lx.nouns.is_empty());
-        assert!(lx.statements.iter().all(|p| !p.is_empty()));
     }
 }

@@ -1,9 +1,12 @@
-//! Anonymity statements: "speaking on condition of anonymity because …", "who asked
-//! not to be named", "not authorized to speak publicly". Patterns come from
-//! `data/sources/anonymity-statements.txt`.
+//! Finding anonymity statements: "speaking on condition of anonymity because …",
+//! "who asked not to be named", "not authorized to speak publicly". A pattern of
+//! `data/sources/anonymity-statements.txt` matches; the statement is the clause
+//! around the match (from its opener to the next break), and its reason what
+//! follows "because", "citing", "for fear" or the anonymity words.
 
+use super::patterns::{PatternWord, StatementPatterns};
 use crate::document::{Document, TokenKind};
-use crate::phrase::lexicon::{PatternWord, SourceLexicon};
+use crate::sources::words::words;
 
 /// A statement found in the text: its token range and the stated reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,38 +18,6 @@ pub struct Statement {
     /// Index of the sentence holding it.
     pub sentence: usize,
 }
-
-/// Words that open the clause a statement sits in; the clause starts there.
-const CLAUSE_OPENERS: &[&str] = &[
-    "who",
-    "whom",
-    "speaking",
-    "spoke",
-    "talking",
-    "talked",
-    "because",
-    "requesting",
-    "requested",
-    "asking",
-    "asked",
-    "declined",
-    "declining",
-    "refused",
-    "refusing",
-    "insisted",
-    "insisting",
-    "agreed",
-    "responded",
-    "responding",
-    "and",
-    "but",
-    "commenting",
-    "granted",
-];
-
-/// Verbs of saying that end a relative statement clause: "a White House official who
-/// spoke anonymously to discuss internal strategy said Wednesday".
-const CLAUSE_ENDERS: &[&str] = &["said", "says", "told", "added", "wrote"];
 
 fn lower(doc: &Document, i: usize) -> String {
     doc.tokens
@@ -90,7 +61,7 @@ fn match_at(words: &[String], i: usize, pattern: &[PatternWord]) -> Option<usize
 }
 
 /// Every anonymity statement in the document, in text order, none overlapping.
-pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
+pub fn find(doc: &Document, patterns: &StatementPatterns) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = (
@@ -103,9 +74,11 @@ pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
         let words: Vec<String> = (a..b).map(|i| lower(doc, i)).collect();
         let mut k = 0;
         while k < words.len() {
-            let hit = lx.statement_starts.get(&words[k]).and_then(|ids| {
+            let hit = patterns.statement_starts.get(&words[k]).and_then(|ids| {
                 ids.iter()
-                    .filter_map(|&p| match_at(&words, k, &lx.statements[p]).filter(|&e| e > k))
+                    .filter_map(|&p| {
+                        match_at(&words, k, &patterns.statements[p]).filter(|&e| e > k)
+                    })
                     .max()
             });
             let Some(e) = hit else {
@@ -141,6 +114,7 @@ pub fn find(doc: &Document, lx: &SourceLexicon) -> Vec<Statement> {
 /// Walk back from a match to the start of its clause: a clause opener
 /// ("who", "speaking", "because") within eight words, else the match itself.
 fn clause_start(doc: &Document, floor: usize, m0: usize) -> usize {
+    let wl = words();
     let mut i = m0;
     let mut steps = 0;
     let mut best = m0;
@@ -151,13 +125,13 @@ fn clause_start(doc: &Document, floor: usize, m0: usize) -> usize {
             break;
         }
         let w = lower(doc, i);
-        if CLAUSE_OPENERS.contains(&w.as_str()) {
+        if wl.clause_openers.contains(&w) {
             best = i;
             // "who spoke …", "because he was …": take the opener before, too.
-            if i > floor && matches!(lower(doc, i - 1).as_str(), "who" | "because" | "and") {
+            if i > floor && wl.opener_leads.contains(&lower(doc, i - 1)) {
                 best = i - 1;
             }
-            if matches!(w.as_str(), "who" | "whom" | "because" | "and" | "but") {
+            if wl.clause_heads.contains(&w) {
                 break;
             }
         }
@@ -168,11 +142,9 @@ fn clause_start(doc: &Document, floor: usize, m0: usize) -> usize {
 /// The end of the clause: the next comma, dash or sentence end; for a relative
 /// clause ("who …") also the verb of saying that resumes the main clause.
 fn clause_end(doc: &Document, m1: usize, ceiling: usize, relative: bool) -> usize {
+    let enders = &words().clause_enders;
     let mut i = m1;
-    while i < ceiling
-        && !is_break(doc, i)
-        && !(relative && CLAUSE_ENDERS.contains(&lower(doc, i).as_str()))
-    {
+    while i < ceiling && !is_break(doc, i) && !(relative && enders.contains(&lower(doc, i))) {
         i += 1;
     }
     i
@@ -207,22 +179,8 @@ fn reason(
     }
     // "not authorized to speak publicly" is its own reason; "did not want to be
     // named" gives none.
-    let permission = (m0..m1).any(|i| {
-        matches!(
-            w(i),
-            "authorized"
-                | "authorised"
-                | "permitted"
-                | "allowed"
-                | "cleared"
-                | "empowered"
-                | "authorization"
-                | "authorisation"
-                | "authority"
-                | "permission"
-                | "clearance"
-        )
-    });
+    let wl = crate::sources::words::words();
+    let permission = (m0..m1).any(|i| wl.permission_words.contains(w(i)));
     if permission {
         let _ = doc;
         // "wasn't authorized …": the reason takes the verb of the clitic.
@@ -233,7 +191,7 @@ fn reason(
         };
         return Some((from, end));
     }
-    if m1 < end && matches!(w(m1), "to" | "for" | "about") {
+    if m1 < end && wl.reason_openers.contains(w(m1)) {
         return Some((m1, end));
     }
     None

@@ -1,0 +1,95 @@
+//! Each mention's kind. First every mention is read as a phrase and the stage's
+//! proposers (`propose.rs`) propose a kind, which [`decide`] settles; after
+//! coreference and statements, [`write`] writes the kinds (a chain is anonymous
+//! if its root is), links and statements on the sources, and the quotes of
+//! anonymous sources lose their speaker.
+
+use crate::document::{Document, SourceKind};
+use crate::phrase::lexicon::SourceLexicon;
+use crate::phrase::{read, token_range, Reading};
+use crate::sources::coreference::Chains;
+use crate::sources::propose::{KindProposal, KindProposer, MentionView};
+use crate::sources::statements::ChainCues;
+use std::sync::Arc;
+
+/// Read every mention and decide its first kind from the proposers' answers.
+pub fn read_mentions(
+    doc: &Document,
+    lx: &SourceLexicon,
+    proposers: &[Arc<dyn KindProposer>],
+) -> Vec<Reading> {
+    let mut readings: Vec<Reading> = Vec::with_capacity(doc.sources.len());
+    for (index, s) in doc.sources.iter().enumerate() {
+        let (a, b) = if s.mention.end > s.mention.start {
+            token_range(doc, s.mention.start, s.mention.end)
+        } else {
+            (0, 0)
+        };
+        let mut r = read(doc, lx, a, b);
+        let view = MentionView {
+            index,
+            source: s,
+            tokens: (a, b),
+            reading: &r,
+            lexicon: lx,
+        };
+        if let Some(p) = decide(proposers.iter().filter_map(|p| p.propose(doc, &view))) {
+            r.kind = Some(p.decided_kind());
+        }
+        readings.push(r);
+    }
+    readings
+}
+
+/// The proposal that decides a mention's kind, from the proposals in proposer
+/// order (the rules first): the first stands unless a later one scores strictly
+/// higher; the highest score wins, the earliest among equals. `None` when every
+/// proposer abstained: the phrase reader's kind stands.
+pub fn decide(proposals: impl IntoIterator<Item = KindProposal>) -> Option<KindProposal> {
+    let mut best: Option<KindProposal> = None;
+    for p in proposals {
+        if best.is_none_or(|b| p.score > b.score) {
+            best = Some(p);
+        }
+    }
+    best
+}
+
+/// Write kinds, links and statements on the sources.
+pub fn write(doc: &mut Document, readings: &[Reading], chains: &Chains, chain_cue: &ChainCues) {
+    let n = readings.len();
+    for i in 0..n {
+        let kind = readings[i].kind.unwrap_or(SourceKind::Other);
+        let r0 = chains.root(i);
+        // A chain is anonymous if its root is (a statement may have made it so).
+        let kind =
+            if readings[r0].kind == Some(SourceKind::Anonymous) && chains.antecedent[i].is_some() {
+                SourceKind::Anonymous
+            } else {
+                kind
+            };
+        let cue = chain_cue.get(&r0).filter(|_| kind == SourceKind::Anonymous);
+        let s = &mut doc.sources[i];
+        s.kind = kind;
+        s.anonymous = kind == SourceKind::Anonymous;
+        s.antecedent = chains.antecedent[i].map(|j| j as u32);
+        s.anonymity_cue = cue.map(|c| c.0.clone());
+        s.descriptor = None;
+        if s.anonymous {
+            s.speaker = None;
+        }
+    }
+}
+
+/// Quotes of anonymous sources name no speaker.
+pub fn unname_anonymous_quotes(doc: &mut Document) {
+    for q in &mut doc.quotes {
+        if q.source
+            .and_then(|s| doc.sources.get(s as usize))
+            .is_some_and(|s| s.anonymous)
+        {
+            q.speaker = None;
+            q.speaker_name = None;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Anonymity statements: the expressions by which an article says a source was
+//! granted anonymity ("speaking on condition of anonymity because …", "who asked
+//! not to be named"), in the order the stage uses them:
+//!
+//! - `patterns.rs`: the patterns of `data/sources/anonymity-statements.txt`.
+//! - `find.rs`: where they match, the clause each sits in and its stated reason.
+//! - `attach.rs`: which mention each belongs to, and the chains it covers.
+
+mod attach;
+mod find;
+mod patterns;
+
+pub use attach::{attach, ChainCues};
+pub use find::find;
+pub use patterns::StatementPatterns;
