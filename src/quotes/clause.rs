@@ -6,9 +6,8 @@
 use crate::quotes::dateline::dateline_end;
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::QuoteLexicon;
-use crate::quotes::source::word::OPENERS;
 use crate::quotes::tokens::Tokens;
-use crate::quotes::words::{is_weekday, opens_adverbial};
+use crate::quotes::words::{is_weekday, opens_adverbial, words};
 
 /// Where the main clause's subject can start in the sentence `[a, end)`: past a
 /// dateline and past an opening adverbial set off by a comma ("After thanking the
@@ -18,22 +17,18 @@ pub fn subject_start(t: &Tokens, a: usize, end: usize) -> Option<usize> {
     let k = dateline_end(t, a, end);
     let first = t.words.get(k)?;
     let lower = first.to_lowercase();
+    let wl = words();
     let opener = opens_adverbial(&lower)
-        || OPENERS.contains(&lower.as_str())
-        || matches!(
-            lower.as_str(),
-            "meanwhile" | "still" | "however" | "now" | "amid" | "following" | "under" | "asked"
-        )
+        || wl.openers.contains(&lower)
+        || wl.sentence_openers.contains(&lower)
         || (lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ly")))
         // A past participle and its preposition: "Chastened by the analyses, Trump …".
         || (lower.len() > 4
             && lower.ends_with("ed")
-            && t.words.get(k + 1).is_some_and(|w| {
-                matches!(
-                    *w,
-                    "by" | "with" | "about" | "at" | "from" | "over" | "in" | "to" | "after" | "for"
-                )
-            }));
+            && t
+                .words
+                .get(k + 1)
+                .is_some_and(|w| wl.past_participle_prepositions.contains(w)));
     if !opener {
         return Some(k);
     }
@@ -42,10 +37,10 @@ pub fn subject_start(t: &Tokens, a: usize, end: usize) -> Option<usize> {
     (k + 1..end)
         .find(|&c| {
             t.words[c] == ","
-                && !matches!(
-                    t.words.get(c + 1),
-                    Some(&"as" | &"and" | &"or" | &"including" | &"especially" | &"not")
-                )
+                && !t
+                    .words
+                    .get(c + 1)
+                    .is_some_and(|w| wl.list_continuers.contains(w))
         })
         .map(|c| c + 1)
 }
@@ -77,6 +72,7 @@ pub fn opening_clause_end(
 /// content is the reported proposition and not the rest of the sentence.
 pub fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize {
     let lx = QuoteLexicon::get();
+    let wl = words();
     (start + 3..end.saturating_sub(1))
         .find(|&k| {
             if in_quote[k] || !matches!(t.words[k], "," | "—" | "--" | ";") {
@@ -86,14 +82,13 @@ pub fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> us
             let comma = t.words[k] == ",";
             // A semicolon outside quotation marks closes the reported clause.
             t.words[k] == ";"
-                || (comma
-                    && matches!(next, "which" | "while" | "although" | "but" | "whereas" | "with"))
+                || (comma && wl.clause_end_after_comma.contains(next))
                 || (comma
                     && next.ends_with("ing")
                     && next.chars().all(|c| c.is_ascii_lowercase()))
                 // "…, and he noted that …": a second attribution coordinated with the
                 // first ends the first one's content.
-                || (matches!(next, "and" | "but")
+                || (wl.coordinators.contains(next)
                     && (k + 2..(k + 8).min(end)).any(|j| !in_quote[j] && lx.cue_at(&t.words, j).is_some()))
         })
         .unwrap_or(end)
@@ -105,6 +100,7 @@ pub fn clause_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> us
 /// “partial,” meaning …`), not when it goes on with the quoted words' own
 /// sentence (`it would be “improper” for him to speak`).
 pub fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) -> usize {
+    let wl = words();
     for k in start..end.saturating_sub(1) {
         let closes = in_quote[k] && !in_quote[k + 1] && matches!(t.words[k], "”" | "\"" | "''");
         if !closes {
@@ -113,28 +109,11 @@ pub fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) ->
         let next = t.words[k + 1];
         let after = t.words.get(k + 2).copied().unwrap_or("");
         let participle = |w: &str| w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
-        let cut = matches!(
-            next,
-            "after"
-                | "during"
-                | "before"
-                | "when"
-                | "while"
-                | "until"
-                | "since"
-                | "because"
-                | "as"
-                | "but"
-                | "—"
-                | "--"
-        ) || is_weekday(next)
-            || (matches!(next, "and" | "or") && !(k + 1..end).any(|i| in_quote[i]))
-            || (next == ","
-                && (participle(after)
-                    || matches!(
-                        after,
-                        "which" | "who" | "but" | "while" | "although" | "whereas" | "and" | "as"
-                    )));
+        let cut = wl.quotation_cut_words.contains(next)
+            || matches!(next, "—" | "--")
+            || is_weekday(next)
+            || (wl.quotation_coordinators.contains(next) && !(k + 1..end).any(|i| in_quote[i]))
+            || (next == "," && (participle(after) || wl.quotation_cut_after_comma.contains(after)));
         if cut {
             return k + 1;
         }
@@ -146,23 +125,7 @@ pub fn quotation_end(t: &Tokens, in_quote: &[bool], start: usize, end: usize) ->
 /// and an adverb: "…, saying", "…, perhaps recognizing", "…, now arguing".
 pub fn after_comma(t: &Tokens, a: usize, i: usize) -> bool {
     let adverb = |k: usize| {
-        matches!(
-            t.words[k],
-            "perhaps"
-                | "now"
-                | "also"
-                | "then"
-                | "first"
-                | "again"
-                | "later"
-                | "still"
-                | "even"
-                | "only"
-                | "just"
-                | "often"
-                | "once"
-                | "apparently"
-        ) || t.is_adverb(k, QuoteLexicon::get())
+        words().comma_adverbs.contains(t.words[k]) || t.is_adverb(k, QuoteLexicon::get())
     };
     (i > a && t.words[i - 1] == ",") || (i > a + 1 && t.words[i - 2] == "," && adverb(i - 1))
 }

@@ -7,6 +7,7 @@ use crate::quotes::clause::subject_start;
 use crate::quotes::found::Found;
 use crate::quotes::lexicon::QuoteLexicon;
 use crate::quotes::tokens::Text;
+use crate::quotes::words::words;
 
 /// Attribute each such quotation to its clause's subject, the colon as its cue.
 pub fn attribute(text: &Text, found: &mut [Found]) {
@@ -35,10 +36,7 @@ pub fn attribute(text: &Text, found: &mut [Found]) {
         // A headline in capitals, or a phrase ending in a function word, is no subject.
         let subject = tokens.subject_at(a, colon).filter(|&(x, y)| {
             (x..y).any(|k| tokens.words[k].chars().any(char::is_lowercase))
-                && !matches!(
-                    tokens.words[y - 1],
-                    "of" | "that" | "the" | "a" | "an" | "to" | "for"
-                )
+                && !words().dangling_words.contains(tokens.words[y - 1])
         });
         if let Some(source) = subject {
             f.cue = Some((colon, colon + 1));

@@ -6,8 +6,8 @@
 use crate::quotes::cue_model::{self, CueContext, CueModel};
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
-use crate::quotes::source::word::AUXILIARIES;
 use crate::quotes::tokens::Tokens;
+use crate::quotes::words::words;
 
 /// Cues proposed by the learned model ([`cue_model`]) where the lexicon has none.
 pub struct LearnedCues<'a> {
@@ -70,29 +70,11 @@ impl<'a> LearnedCues<'a> {
         // A run of auxiliaries and adverbs only ("has", "reportedly") is not a cue: the
         // verb after it was not taken, and a lexicon cue right after it is read on its own.
         let t = self.tokens;
+        let wl = words();
         let light = |k: usize| {
-            AUXILIARIES.contains(&t.words[k])
+            wl.auxiliaries.contains(t.words[k])
                 || t.is_adverb(k, lx)
-                || matches!(
-                    t.words[k],
-                    "may"
-                        | "might"
-                        | "could"
-                        | "should"
-                        | "just"
-                        | "still"
-                        | "now"
-                        | "not"
-                        | "n't"
-                        | "to"
-                        | "do"
-                        | "long"
-                        | "also"
-                        | "already"
-                        | "never"
-                        | "ever"
-                        | "once"
-                )
+                || wl.light_words.contains(t.words[k])
         };
         if (i..j).all(light) || (j < b && self.ctx.lexicon_cue(j)) {
             return None;

@@ -29,8 +29,8 @@
 //!
 //! What the steps share: [`found`] (an attribution as token ranges), [`source`]
 //! (the source phrase around a cue), [`clause`] (clause boundaries), [`dateline`],
-//! [`words`] (closed word classes). The learned models and their trainers are in
-//! [`cue_model`] and [`span_model`].
+//! [`words`] (the word lists of `data/quotes/words.txt`). The learned models and
+//! their trainers are in [`cue_model`] and [`span_model`].
 //!
 //! Sources are written to `Document::sources` with a first classification by the
 //! phrase reader ([`crate::phrase::classify_phrase`]: so `speakers` leaves unnamed

@@ -5,7 +5,7 @@
 use crate::quotes::found::{reported_kind, Found, Range};
 use crate::quotes::lexicon::CueClass;
 use crate::quotes::tokens::Tokens;
-use crate::quotes::words::{is_weekday, opens_adverbial};
+use crate::quotes::words::{is_weekday, opens_adverbial, words};
 
 /// The attribution at `cue` with `content` (empty ranges dropped) and `source`, if
 /// the content passes.
@@ -27,33 +27,8 @@ pub fn accept(
             let w = t.words[x];
             !is_weekday(w)
                 && !opens_adverbial(w)
-                && !matches!(
-                    w,
-                    "after"
-                        | "before"
-                        | "since"
-                        | "until"
-                        | "from"
-                        | "with"
-                        | "by"
-                        | "for"
-                        | "as"
-                        | "about"
-                        | "over"
-                        | "into"
-                        | "through"
-                        | "out"
-                        | "up"
-                        | "back"
-                        | "down"
-                        | "off"
-                        | "away"
-                        | "so"
-                        | "too"
-                        | "not"
-                        | ","
-                        | "."
-                )
+                && !words().not_object_openers.contains(w)
+                && !matches!(w, "," | ".")
         })
     };
     (len >= 3 || (len >= 1 && class == CueClass::Act && object())).then(|| Found {

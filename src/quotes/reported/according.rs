@@ -5,6 +5,7 @@
 
 use crate::quotes::found::Range;
 use crate::quotes::tokens::Tokens;
+use crate::quotes::words::words;
 
 /// `(content, source)` around the "according to" at `cue` in `[a, end)`.
 pub fn read(t: &Tokens, (a, end): Range, cue: Range) -> Option<(Vec<Range>, Range)> {
@@ -20,7 +21,7 @@ pub fn read(t: &Tokens, (a, end): Range, cue: Range) -> Option<(Vec<Range>, Rang
     );
     // A relative clause on the source runs to the next comma ("officials … who spoke on condition of anonymity,").
     let mut after_start = source.1;
-    if after_start < end && matches!(t.words[after_start], "who" | "which" | "whose") {
+    if after_start < end && words().relative_pronouns.contains(t.words[after_start]) {
         if let Some(comma) = (after_start..end).find(|&k| t.words[k] == ",") {
             after_start = comma;
         }

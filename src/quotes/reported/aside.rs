@@ -5,6 +5,7 @@
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::CueClass;
 use crate::quotes::tokens::Tokens;
+use crate::quotes::words::words;
 
 /// `(content, source)` of a cue at `cue` in `[a, end)` after an aside.
 pub fn read(
@@ -16,7 +17,7 @@ pub fn read(
     if cue.0 > a + 3 && t.words[cue.0 - 1] == "," && class != CueClass::According {
         if let Some(open) = (a + 1..cue.0 - 1).rev().find(|&k| t.words[k] == ",") {
             let clause = t.words[open + 1];
-            if clause.ends_with("ing") || matches!(clause, "who" | "which") {
+            if clause.ends_with("ing") || words().aside_relatives.contains(clause) {
                 if let Some(source) = t.source_before(a, open).filter(|s| s.0 == a) {
                     let start = cue.1;
                     return Some((vec![(start, end)], source));

@@ -8,7 +8,7 @@ use crate::quotes::dateline::dateline_end;
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::CueClass;
 use crate::quotes::tokens::Text;
-use crate::quotes::words::is_adverbial;
+use crate::quotes::words::{is_adverbial, words};
 
 /// The content before `source` and the cue at `cue` in the sentence `[a, end)`
 /// (sentence index `sentence`).
@@ -23,6 +23,7 @@ pub fn read(
     let (doc, t, in_quote) = (text.doc, text.tokens, text.in_quote);
     // CONTENT, SOURCE CUE: the source follows a comma with content before it.
     if source.0 > a + 2 && t.words[source.0 - 1] == "," && class.can_follow_content() {
+        let wl = words();
         let is_headline = doc.sentences[sentence].paragraph == 0;
         // What follows the cue: an adverbial up to a comma or the end ("said on Thursday, …").
         let mut k = cue.1;
@@ -30,7 +31,7 @@ pub fn read(
         let place = |k: usize| {
             k > cue.1
                 && t.is_capitalized(k)
-                && (matches!(t.words[k - 1], "in" | "at" | "from") || t.is_capitalized(k - 1))
+                && (wl.place_prepositions.contains(t.words[k - 1]) || t.is_capitalized(k - 1))
         };
         while k < end && k - cue.1 < 6 && (is_adverbial(t.words[k]) || place(k)) {
             k += 1;
@@ -38,24 +39,7 @@ pub fn read(
         // Or an adjunct running to the end ("said in a video message to the convention",
         // "said as he launched the process"): no reported clause follows the cue.
         let adjunct = cue.1 < end
-            && matches!(
-                t.words[cue.1],
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "as"
-                    | "when"
-                    | "while"
-                    | "via"
-                    | "through"
-                    | "from"
-                    | "because"
-                    | "since"
-                    | "following"
-                    | "amid"
-            )
+            && wl.adjunct_openers.contains(t.words[cue.1])
             && !(cue.1..end).any(|i| {
                 in_quote[i] || matches!(t.words[i], "that" | ":" | "," | ";" | "“" | "\"")
             });

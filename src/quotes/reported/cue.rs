@@ -5,7 +5,7 @@
 //! ("who in 2010 said …").
 
 use crate::quotes::tokens::Tokens;
-use crate::quotes::words::is_year;
+use crate::quotes::words::{is_year, words};
 
 /// Whether the lexicon cue at `i`, in a sentence starting at `a`, reads as a noun, a
 /// name or an infinitive there rather than as a cue.
@@ -16,28 +16,9 @@ pub fn not_a_cue_here(t: &Tokens, a: usize, i: usize, headline: bool) -> bool {
     // but not after a year ("who in 2010 said …").
     let noun = i > a && {
         let prev = t.words[i - 1];
-        matches!(
-            prev,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "these"
-                | "those"
-                | "two"
-                | "three"
-                | "several"
-                | "many"
-                | "other"
-                | "'s"
-                | "’s"
-        ) || (prev.chars().next().is_some_and(|c| c.is_ascii_digit()) && !is_year(prev))
+        words().noun_markers.contains(prev)
+            || matches!(prev, "'s" | "’s")
+            || (prev.chars().next().is_some_and(|c| c.is_ascii_digit()) && !is_year(prev))
     };
     noun || (i > a && t.is_capitalized(i) && !headline) || (i > a && t.words[i - 1] == "to")
 }

@@ -6,6 +6,7 @@
 use crate::quotes::clause::opening_clause_end;
 use crate::quotes::found::Range;
 use crate::quotes::tokens::Tokens;
+use crate::quotes::words::words;
 
 /// `(content, source)` of the participle cue at `cue` opening the sentence `[a, b)`.
 pub fn read(
@@ -22,24 +23,7 @@ pub fn read(
     // pressure moderators, Trump told Fox …".
     let bare_opening = i == a && participle && n == 1 && t.is_capitalized(i);
     let opens_sentence = bare_opening
-        || (i == a + 1
-            && participle
-            && matches!(
-                t.words[a],
-                "After"
-                    | "Before"
-                    | "Despite"
-                    | "Without"
-                    | "While"
-                    | "By"
-                    | "Upon"
-                    | "In"
-                    | "On"
-                    | "Since"
-                    | "When"
-                    | "Though"
-                    | "Although"
-            ));
+        || (i == a + 1 && participle && words().opening_prepositions.contains(t.words[a]));
     let opening = opens_sentence
         .then(|| opening_clause_end(t, in_quote, i + n, b))
         .flatten();

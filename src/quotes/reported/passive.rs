@@ -6,6 +6,7 @@ use crate::quotes::dateline::dateline_end;
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
 use crate::quotes::tokens::Tokens;
+use crate::quotes::words::words;
 
 /// `(content, source)` of a passive cue at `cue` in `[a, end)`.
 pub fn read(
@@ -22,18 +23,15 @@ pub fn read(
     };
     if let Some(by) = by.filter(|_| class != CueClass::According) {
         let lx = QuoteLexicon::get();
+        let wl = words();
         let mut k = cue.0;
-        while k > a && (t.is_adverb(k - 1, lx) || matches!(t.words[k - 1], "first" | "not")) {
+        while k > a && (t.is_adverb(k - 1, lx) || wl.passive_adverbs.contains(t.words[k - 1])) {
             k -= 1;
         }
-        let be = k > a
-            && matches!(
-                t.words[k - 1],
-                "is" | "was" | "are" | "were" | "been" | "be"
-            );
+        let be = k > a && wl.passive_be.contains(t.words[k - 1]);
         if be {
             let mut aux = k - 1;
-            while aux > a && matches!(t.words[aux - 1], "has" | "have" | "had" | "will" | "would") {
+            while aux > a && wl.passive_auxiliaries.contains(t.words[aux - 1]) {
                 aux -= 1;
             }
             // The subject runs back to the clause's comma or the sentence start.
@@ -43,7 +41,9 @@ pub fn read(
                 .map_or_else(|| dateline_end(t, a, aux), |c| c + 1);
             // What follows "by" up to a comma, as after "according to".
             if let Some(source) = t.source_until_comma(by + 1, end) {
-                if start < aux && !(start..aux).any(|i| matches!(t.words[i], "that" | "which")) {
+                if start < aux
+                    && !(start..aux).any(|i| wl.passive_subject_stops.contains(t.words[i]))
+                {
                     return Some(((start, aux), source));
                 }
             }

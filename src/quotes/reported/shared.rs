@@ -8,6 +8,7 @@ use crate::document::TokenKind;
 use crate::quotes::clause::{after_comma, clause_end, subject_start};
 use crate::quotes::found::{Found, Range};
 use crate::quotes::tokens::Text;
+use crate::quotes::words::words;
 
 /// "… began by saying", "…, despite admitting": whether the participle cue at `i`
 /// (in a sentence starting at `a`) follows a preposition inside the sentence, so
@@ -22,10 +23,9 @@ pub fn after_preposition(
 ) -> bool {
     i > a + 1
         && participle
-        && matches!(
-            text.tokens.words[i - 1],
-            "by" | "after" | "before" | "despite" | "without" | "while" | "for" | "upon"
-        )
+        && words()
+            .participle_prepositions
+            .contains(text.tokens.words[i - 1])
         && !found
             .iter()
             .any(|f| f.content.iter().any(|&(x, y)| x <= i && i < y))
@@ -47,7 +47,7 @@ pub fn read(
     let (doc, tokens, in_quote) = (text.doc, text.tokens, text.in_quote);
     let (i, n) = (cue.0, cue.1 - cue.0);
     // "X said A but said B" as much as "and said".
-    let coordinated = i > a && matches!(tokens.words[i - 1], "and" | "but");
+    let coordinated = i > a && words().coordinators.contains(tokens.words[i - 1]);
     let shared =
         i > a && (coordinated || (participle && after_comma(tokens, a, i)) || after_preposition);
     if shared && sentence_source.is_none() && participle {

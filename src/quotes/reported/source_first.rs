@@ -7,7 +7,7 @@ use crate::quotes::clause::{clause_end, quotation_end};
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon, SourceWord};
 use crate::quotes::tokens::Tokens;
-use crate::quotes::words::opens_adverbial;
+use crate::quotes::words::{opens_adverbial, words};
 
 /// The content after the cue at `cue`, whose source is `source`, in the sentence `[a, end)`.
 pub fn read(
@@ -20,20 +20,8 @@ pub fn read(
 ) -> Option<Vec<Range>> {
     // SOURCE CUE (that) CONTENT: the source opens the sentence or a clause.
     if source.0 == a
-        || matches!(t.words[source.0 - 1], "," | "But" | "And" | ";" | "—" | "(")
-        || matches!(
-            t.words[source.0 - 1],
-            "after"
-                | "because"
-                | "when"
-                | "while"
-                | "since"
-                | "although"
-                | "though"
-                | "as"
-                | "and"
-                | "but"
-        )
+        || matches!(t.words[source.0 - 1], "," | ";" | "—" | "(")
+        || words().before_source.contains(t.words[source.0 - 1])
         || t.words[source.0] == "who"
     {
         let mut start = cue.1;

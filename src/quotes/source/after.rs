@@ -7,7 +7,7 @@
 use crate::quotes::lexicon::{QuoteLexicon, SourceWord};
 use crate::quotes::source::word::MAX_SOURCE;
 use crate::quotes::tokens::Tokens;
-use crate::quotes::words::is_weekday;
+use crate::quotes::words::{is_weekday, words};
 
 impl<'d> Tokens<'d> {
     /// The source phrase of "according to": everything up to the next comma when
@@ -62,10 +62,7 @@ impl<'d> Tokens<'d> {
             let w = self.words[k];
             w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                 && lx.cue_at(&self.words, k).is_none()
-                && !matches!(
-                    w,
-                    "that" | "who" | "which" | "and" | "or" | "but" | "as" | "to"
-                )
+                && !words().name_phrase_stops.contains(w)
         };
         let mut k = e;
         while k < limit && k - e < 3 && plain(k) {
@@ -101,49 +98,29 @@ impl<'d> Tokens<'d> {
             return e;
         };
         let opens = w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
-            || matches!(
-                w,
-                "familiar"
-                    | "close"
-                    | "knowledgeable"
-                    | "involved"
-                    | "with"
-                    | "at"
-                    | "from"
-                    | "in"
-                    | "of"
-                    | "for"
-                    | "on"
-            );
+            || words().post_modifier_openers.contains(w);
         if !opens || e >= limit {
             return e;
         }
         let lx = QuoteLexicon::get();
+        let stops = &words().post_modifier_stops;
         let mut end = e + 1;
         while end < limit && end - e < 8 {
             let w = self.words[end];
             if matches!(
                 w,
-                "," | "."
-                    | ";"
-                    | ":"
-                    | "—"
-                    | "who"
-                    | "that"
-                    | "which"
-                    | "“"
-                    | "”"
-                    | "\""
-                    | "("
-                    | ")"
-            ) || lx.cue_at(&self.words[..limit], end).is_some()
+                "," | "." | ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")"
+            ) || stops.contains(w)
+                || lx.cue_at(&self.words[..limit], end).is_some()
             {
                 break;
             }
             end += 1;
         }
         // Only a short phrase ending at a clause boundary is a modifier; else keep the bare noun.
-        if end < limit && !matches!(self.words[end], "," | "who" | "that" | "which" | "." | ";") {
+        if end < limit
+            && !(matches!(self.words[end], "," | "." | ";") || stops.contains(self.words[end]))
+        {
             return e;
         }
         end

@@ -7,9 +7,9 @@
 //! phrase with appositions.
 
 use crate::quotes::lexicon::{QuoteLexicon, SourceWord};
-use crate::quotes::source::word::{AUXILIARIES, MAX_SOURCE};
+use crate::quotes::source::word::MAX_SOURCE;
 use crate::quotes::tokens::Tokens;
-use crate::quotes::words::{is_weekday, is_year};
+use crate::quotes::words::{is_weekday, is_year, words};
 
 impl<'d> Tokens<'d> {
     /// The source phrase ending just before token `end` (exclusive), not
@@ -17,6 +17,7 @@ impl<'d> Tokens<'d> {
     /// ("has also said"). Returns the token range.
     pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         let lx = QuoteLexicon::get();
+        let wl = words();
         let mut e = end;
         // Auxiliaries, negations and adverbs between subject and cue: "has also said",
         // "is describing", "did not mention", "is now considering",
@@ -24,12 +25,14 @@ impl<'d> Tokens<'d> {
         let date = |w: &str| is_year(w) || is_weekday(w);
         loop {
             while e > floor
-                && (AUXILIARIES.contains(&self.words[e - 1]) || self.is_adverb(e - 1, lx))
+                && (wl.auxiliaries.contains(self.words[e - 1]) || self.is_adverb(e - 1, lx))
             {
                 e -= 1;
             }
             // A date between subject and cue: "who in 2010 said", "Trump on Monday said".
-            if e >= floor + 3 && matches!(self.words[e - 2], "in" | "on") && date(self.words[e - 1])
+            if e >= floor + 3
+                && wl.date_prepositions.contains(self.words[e - 2])
+                && date(self.words[e - 1])
             {
                 e -= 2;
             } else {
@@ -63,10 +66,7 @@ impl<'d> Tokens<'d> {
             if self.is(i, ",") && s == e && e >= floor + 2 {
                 if let Some(start) = self.apposition_before(floor, i) {
                     // "As Steven Rosenthal, a tax lawyer, put it": not the conjunction.
-                    let opens_clause = matches!(
-                        self.words[start],
-                        "As" | "But" | "And" | "So" | "When" | "While" | "If" | "Yet"
-                    );
+                    let opens_clause = wl.apposition_conjunctions.contains(self.words[start]);
                     return Some((start + usize::from(opens_clause && start + 1 < i), e));
                 }
             }
@@ -103,7 +103,7 @@ impl<'d> Tokens<'d> {
         let opens = (self.is_capitalized(start) && self.np_word(start, lx))
             || matches!(lx.source_word(first), Some(SourceWord::Det));
         let mut end = cue;
-        while end > start && AUXILIARIES.contains(&self.words[end - 1]) {
+        while end > start && words().auxiliaries.contains(self.words[end - 1]) {
             end -= 1;
         }
         let phrase = (start..end).all(|k| {

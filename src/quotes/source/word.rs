@@ -2,78 +2,15 @@
 //! a cue ([`Tokens::subject_word`]), a word of a noun phrase ([`Tokens::np_word`]:
 //! names, determiners and numbers, the nouns and modifiers of `source-words.txt`),
 //! and a short parenthetical inside one ("Rep. Gwen Moore (D-Wis.)"); and the
-//! words that may stand between a subject and its cue.
+//! words that may stand between a subject and its cue (`auxiliaries`, in
+//! `data/quotes/words.txt`).
 
 use crate::quotes::lexicon::{QuoteLexicon, SourceWord};
 use crate::quotes::tokens::Tokens;
+use crate::quotes::words::words;
 
 /// Longest source phrase, in tokens.
 pub const MAX_SOURCE: usize = 12;
-
-/// Words that may stand between a subject and its cue.
-pub const AUXILIARIES: [&str; 44] = [
-    "also",
-    "long",
-    "still",
-    "already",
-    "remain",
-    "remains",
-    "remained",
-    "can",
-    "may",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "later",
-    "previously",
-    "then",
-    "once",
-    "again",
-    "recently",
-    "publicly",
-    "privately",
-    "repeatedly",
-    "often",
-    "would",
-    "will",
-    "did",
-    "does",
-    "never",
-    "even",
-    "not",
-    "n't",
-    "now",
-    "could",
-    "should",
-    "might",
-    "must",
-    "do",
-    "’re",
-    "'re",
-];
-
-/// Prepositions and subordinators that open an adverbial before a sentence's subject
-/// ("After thanking the crowd, he …", "Despite the vote, …"): capitalised at the start
-/// of a sentence they are no source words, and the subject follows their clause.
-pub const OPENERS: [&str; 23] = [
-    "after", "before", "for", "like", "unlike", "despite", "with", "without", "since", "once",
-    "while", "when", "as", "if", "although", "though", "because", "instead", "by", "from", "in",
-    "on", "at",
-];
-
-/// Words that open a clause: a subject never runs back past them.
-pub const CLAUSE_WORDS: [&str; 37] = [
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "if", "when", "while",
-    "as", "since", "after", "before", "although", "though", "than", "so", "where", "whether",
-    "until", "unless", "is", "was", "are", "were", "be", "been", "said", "says", "say", "told",
-    "also", "despite", "without",
-];
 
 impl<'d> Tokens<'d> {
     /// Can token `i` be part of a source phrase found by walking left from a cue?
@@ -84,7 +21,7 @@ impl<'d> Tokens<'d> {
         if !w.chars().next().is_some_and(|c| c.is_alphanumeric()) {
             return matches!(w, "’s" | "'s" | "-" | "&") || self.abbreviation_stop(i);
         }
-        if CLAUSE_WORDS.contains(&w) {
+        if words().clause_words.contains(w) {
             return false;
         }
         self.np_word(i, lx) || w.chars().all(|c| c.is_lowercase() || c == '-')
@@ -109,14 +46,15 @@ impl<'d> Tokens<'d> {
     pub fn np_word(&self, i: usize, lx: &QuoteLexicon) -> bool {
         let w = self.words[i];
         if self.is_capitalized(i) {
+            let wl = words();
             // A capitalized function word opening a sentence is not a name.
             // "After" for "after": the word with only its first letter capitalised.
-            let capitalised = |f: &&str| {
+            let capitalised = |f: &str| {
                 let (w, f) = (w.as_bytes(), f.as_bytes());
                 w.len() == f.len() && w[0] == f[0].to_ascii_uppercase() && w[1..] == f[1..]
             };
-            return !(matches!(w, "But" | "And" | "So" | "Yet" | "Or" | "That" | "This")
-                || OPENERS.iter().any(capitalised));
+            return !(wl.capitalised_function_words.contains(w)
+                || wl.openers.iter().any(capitalised));
         }
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
