@@ -5,11 +5,12 @@
 //! shape in a headline, in title case, is a headline attribution: `Pence: Gennifer
 //! Flowers Won't Be at Debate`.
 
-use super::attribution::Tokens;
-use super::lexicon::{QuoteLexicon, SourceWord};
-use super::Found;
 use crate::document::{Document, QuoteKind};
+use crate::quotes::found::{Found, Range};
+use crate::quotes::lexicon::{QuoteLexicon, SourceWord};
+use crate::quotes::tokens::Tokens;
 use std::collections::HashSet;
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 const NOT_SPEAKERS: &str = include_str!("../../data/quotes/not-speaker-labels.txt");
@@ -58,10 +59,42 @@ fn label_end(t: &Tokens, a: usize, end: usize, word: impl Fn(&str) -> bool) -> O
     (!not_speakers().contains(&label)).then_some(colon)
 }
 
+/// Add the turns of an interview transcript to `found`: each `NAME: …` turn is its
+/// speaker's statement. Returns the turns' labels (from a turn's first token to its
+/// content's first) and their spans, for [`super::nested`].
+pub fn take_turns(
+    doc: &Document,
+    tokens: &Tokens,
+    found: &mut Vec<Found>,
+) -> (Vec<RangeInclusive<usize>>, Vec<Range>) {
+    // Interview transcripts: each `NAME: …` turn is its speaker's statement. It takes
+    // the place of an unattributed quotation that opens on its label (block-quoted
+    // transcripts put a quote mark before each turn).
+    let mut labels = Vec::new();
+    let mut turn_spans: Vec<Range> = Vec::new();
+    for (turn, start) in turns(doc, tokens) {
+        // A turn already read as an attributed quotation ("Said Ellis: “…”") stays so;
+        // an attribution inside the turn ("PENCE: … Hillary Clinton wants …") does not
+        // take it.
+        let (x, y) = (turn.content[0].0, turn.content[turn.content.len() - 1].1);
+        let taken = found.iter().any(|f| {
+            f.cue.is_some_and(|(c, _)| c < x || c >= y)
+                && f.content.iter().any(|&(a, b)| a < y && x < b)
+        });
+        if taken {
+            continue;
+        }
+        labels.push(start..=turn.content[0].0);
+        turn_spans.push((x, y));
+        found.push(turn);
+    }
+    (labels, turn_spans)
+}
+
 /// The turns of a transcript: `(label, colon, rest of the paragraph)` per paragraph,
 /// each with the paragraph's first token (an opening quote mark may come before the
 /// label, as in block-quoted transcripts).
-pub(super) fn turns(doc: &Document, t: &Tokens) -> Vec<(Found, usize)> {
+fn turns(doc: &Document, t: &Tokens) -> Vec<(Found, usize)> {
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         let (s0, s1) = (p.sentences.0 as usize, p.sentences.1 as usize);

@@ -266,7 +266,9 @@ pub fn features(ctx: &CueContext, (a, b): (usize, usize), i: usize, out: &mut Ve
             .finish(),
     );
     out.push(FeatHash::new(21).num(ctx.source_word[i] as u64).finish());
-    // A complement clause or a quotation ahead: "… that", "…: “".
+    // A complement clause or a quotation ahead: "… that", "…: “". (These words are
+    // part of the feature template the shipped weights were trained on, so they stay
+    // here, not in data/quotes/words.txt: changing them means retraining.)
     let ahead = (i + 1..b.min(i + 5)).find(|&k| {
         matches!(
             w[k],

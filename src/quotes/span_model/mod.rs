@@ -73,6 +73,8 @@ fn bucket(n: usize) -> u64 {
 
 /// What lies between a word and the cue, as bits: a comma, "that", a quotation
 /// mark, a conjunction opening a clause, a relative pronoun, a clause-ending mark.
+/// The words are part of the feature template the shipped weights were trained on,
+/// so they stay here, not in `data/quotes/words.txt`: changing them means retraining.
 fn between_bit(w: &str) -> u64 {
     match w {
         "," => 1,

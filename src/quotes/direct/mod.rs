@@ -1,0 +1,129 @@
+//! Quotations: each quoted statement and its attribution, in text order.
+//!
+//! 1. [`statement`]: a short quotation inside a sentence, or a title, is no
+//!    statement and is skipped.
+//! 2. [`after`]: the attribution after the quotation (`“…,” the official said`,
+//!    `“…,” said Mr. X`), tried first.
+//! 3. [`before`]: the attribution before it (`X said: “…”`), tried where none
+//!    follows, or where a participle follows ("X said “…,” adding that …"); one
+//!    found before wins.
+//! 4. [`previous`]: the sentence before, ending with a cue and a colon.
+//! 5. [`content`]: where the content is more than the quotation (mixed quotes).
+//!
+//! A quotation whose cue an earlier one of its paragraph took (`“A,” he said,
+//! “B.”`), or that stands as its own sentence right after an attributed one,
+//! continues that one (same speaker, no cue of its own).
+
+pub mod after;
+pub mod before;
+pub mod content;
+pub mod previous;
+pub mod statement;
+
+use crate::document::{QuoteKind, TokenKind};
+use crate::quotes::found::Found;
+use crate::quotes::learned_cues::LearnedCues;
+use crate::quotes::marks::Quoted;
+use crate::quotes::tokens::Text;
+use after::attribution_after;
+use before::attribution_before;
+use previous::attribution_in_previous_sentence;
+use statement::EMBEDDED_STATEMENT;
+
+/// Read every quotation of `quoted`, in order, into `found`, marking the cues taken
+/// in `used_cue`.
+pub fn find(
+    text: &Text,
+    quoted: &[Quoted],
+    found: &mut Vec<Found>,
+    used_cue: &mut [bool],
+    learned: &mut Option<LearnedCues>,
+) {
+    let (doc, tokens, sent_of) = (text.doc, text.tokens, text.sent_of);
+    let mut last_attributed: Option<(usize, usize)> = None; // (found index, paragraph)
+    for q in quoted {
+        let opens_sentence = doc.sentences[sent_of[q.first()]].tokens.0 as usize == q.first();
+        let words = statement::words(doc, q);
+        if !statement::may_be_statement(doc, tokens, q, opens_sentence, words) {
+            continue;
+        }
+        let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
+        let mut after = attribution_after(doc, tokens, sent_of, q, learned.as_mut());
+        // "X said “…,” adding that …": a participle after the quotation goes on with the
+        // clause, so the attribution before the quotation, if any, is its own, and the
+        // content stops at the quotation.
+        let participle_after = after.is_some_and(|(_, (c, _), _)| tokens.words[c].ends_with("ing"));
+        let before = (after.is_none() || participle_after)
+            .then(|| attribution_before(doc, tokens, sent_of, q))
+            .flatten();
+        if before.is_some() {
+            after = None;
+        }
+        let attribution = after
+            .or(before)
+            .or_else(|| attribution_in_previous_sentence(doc, tokens, sent_of, q));
+        let content = q.segments.clone();
+        match attribution {
+            // `“A,” he said, “B.”`: B found the cue A already took, so B continues A.
+            Some((_, cue, _))
+                if used_cue[cue.0] && last_attributed.is_some_and(|(_, p)| p == paragraph) =>
+            {
+                found.push(Found {
+                    content,
+                    cue: None,
+                    source: None,
+                    kind: QuoteKind::Direct,
+                    continues: last_attributed.map(|(i, _)| i),
+                });
+            }
+            Some((source, cue, that)) => {
+                used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
+                let mut content = content;
+                let mut kind = QuoteKind::Direct;
+                if let Some(t) = that {
+                    content::from_that(text, q, (source, cue), t, before.is_some(), &mut content);
+                    kind = QuoteKind::Mixed;
+                }
+                if after.is_some()
+                    && !opens_sentence
+                    && q.segments.len() == 1
+                    && content::sentence_lead(text, q, &mut content)
+                {
+                    kind = QuoteKind::Mixed;
+                }
+                if before.is_some() && !participle_after && content::runs_on(text, q, &mut content)
+                {
+                    kind = QuoteKind::Mixed;
+                }
+                last_attributed = Some((found.len(), paragraph));
+                found.push(Found {
+                    content,
+                    cue: Some(cue),
+                    source,
+                    kind,
+                    continues: None,
+                });
+            }
+            // An embedded fragment with no attribution of its own is a scare quote, a
+            // title or part of a paraphrase found below, not a statement.
+            None if !opens_sentence && words < EMBEDDED_STATEMENT => {}
+            None => {
+                // A quotation standing as its own sentence(s) right after an attributed one continues it.
+                let end_sentence = &doc.sentences[sent_of[q.last() - 1]];
+                let stands_alone = opens_sentence
+                    && (q.last()..end_sentence.tokens.1 as usize)
+                        .all(|i| doc.tokens[i].kind == TokenKind::Punct);
+                let continues = last_attributed
+                    .filter(|&(_, p)| (p == paragraph || p + 1 == paragraph) && stands_alone)
+                    .map(|(i, _)| i);
+                found.push(Found {
+                    content,
+                    cue: None,
+                    source: None,
+                    kind: QuoteKind::Direct,
+                    continues,
+                });
+            }
+        }
+    }
+}

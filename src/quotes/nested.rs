@@ -1,0 +1,79 @@
+//! What lies inside another attribution is part of it, not one of its own: a cue
+//! inside another attribution's source where their contents overlap ("a poll
+//! released Friday shows …"), an unattributed quotation inside found content (a
+//! mixed quote) or on a transcript turn's label, and an attribution inside a turn.
+//! These are dropped, and the continuation links renumbered.
+
+use crate::quotes::found::{Found, Range};
+use std::ops::RangeInclusive;
+
+/// Per attribution: whether its cue lies inside another attribution's source whose
+/// content overlaps its own.
+pub fn inside_source(found: &[Found]) -> Vec<bool> {
+    // A cue inside another attribution's source, where their contents overlap, is
+    // part of that noun phrase ("a poll released Friday shows …"), not an attribution
+    // of its own.
+    let overlaps = |p: &[Range], q: &[Range]| {
+        p.iter()
+            .any(|&(x, y)| q.iter().any(|&(u, v)| x < v && u < y))
+    };
+    found
+        .iter()
+        .map(|f| {
+            f.cue.is_some_and(|(x, y)| {
+                found.iter().any(|g| {
+                    g.source.is_some_and(|(sa, sb)| sa <= x && y <= sb)
+                        && overlaps(&g.content, &f.content)
+                })
+            })
+        })
+        .collect()
+}
+
+/// The attributions to keep, given the transcript turns' `labels` (from a turn's
+/// first token to its content's) and `turn_spans`, and [`inside_source`] of the
+/// attributions found before the turns.
+pub fn keep(
+    found: Vec<Found>,
+    labels: &[RangeInclusive<usize>],
+    turn_spans: &[Range],
+    inside_source: &[bool],
+) -> Vec<Found> {
+    // A quotation without attribution that lies inside found content is part of
+    // that attribution (a mixed quote), not one of its own.
+    let covered = |f: &Found| {
+        f.cue.is_none()
+            && (labels.iter().any(|l| l.contains(&f.content[0].0))
+                || f.continues.is_none()
+                    && found.iter().any(|g| {
+                        g.cue.is_some()
+                            && g.content.iter().any(|&(x, y)| {
+                                x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y
+                            })
+                    }))
+    };
+    let keep: Vec<bool> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            // What a speaker says of others inside a turn is part of the turn (a
+            // turn's own cue, its colon, comes before its content).
+            let nested = f
+                .cue
+                .is_some_and(|(c, _)| turn_spans.iter().any(|&(x, y)| x <= c && c < y));
+            !covered(f) && !nested && !inside_source.get(i).copied().unwrap_or(false)
+        })
+        .collect();
+    let mut remap = vec![None; found.len()];
+    let mut kept = Vec::new();
+    for (i, f) in found.into_iter().enumerate() {
+        if keep[i] {
+            remap[i] = Some(kept.len());
+            kept.push(f);
+        }
+    }
+    for f in &mut kept {
+        f.continues = f.continues.and_then(|c| remap[c]);
+    }
+    kept
+}

@@ -1,0 +1,163 @@
+//! Reported speech: every cue outside quotation marks, sentence by sentence, read
+//! as an indirect or mixed attribution.
+//!
+//! For each word of a sentence, in order (a cue's words, once taken, are skipped):
+//!
+//! 1. The cue: one of the lexicon (`data/quotes/cues.txt`) unless [`cue`] reads it as
+//!    a noun, a name or an infinitive there, or the learned cue model vetoes it; else
+//!    one the learned model proposes ([`crate::quotes::learned_cues`]).
+//! 2. [`opening`]: a participle clause opening the sentence ("After saying …, she").
+//! 3. [`shared`]: a cue sharing its clause's source ("and added", ", saying").
+//! 4. [`patterns`]: the patterns of reported speech, one file each
+//!    ([`according`], [`passive`], [`inverted`], [`aside`], [`content_first`],
+//!    [`source_first`]), whose reading [`accept`] checks; else the learned span model.
+
+pub mod accept;
+pub mod according;
+pub mod aside;
+pub mod content_first;
+pub mod cue;
+pub mod inverted;
+pub mod opening;
+pub mod passive;
+pub mod patterns;
+pub mod shared;
+pub mod source_first;
+
+use crate::quotes::clause::after_comma;
+use crate::quotes::found::{reported_kind, Found, Range};
+use crate::quotes::learned_cues::LearnedCues;
+use crate::quotes::learned_spans::LearnedSpans;
+use crate::quotes::lexicon::{CueClass, QuoteLexicon};
+use crate::quotes::tokens::{is_title_case, Text};
+use patterns::complete;
+
+/// Read the cues of every sentence into `found`, marking the cues taken in `used_cue`.
+pub fn find(
+    text: &Text,
+    found: &mut Vec<Found>,
+    used_cue: &mut [bool],
+    learned: &mut Option<LearnedCues>,
+    spans: &mut Option<LearnedSpans>,
+) {
+    let (doc, tokens, in_quote) = (text.doc, text.tokens, text.in_quote);
+    let lx = QuoteLexicon::get();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
+        // A sentence without closing punctuation, or the first paragraph in title case, is
+        // a headline, where capitalised words may be cues.
+        let headline = !matches!(
+            tokens.words[b - 1],
+            "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
+        ) || (sent.paragraph == 0 && is_title_case(tokens, a, b));
+        let mut sentence_source: Option<Range> = found
+            .iter()
+            .filter(|f| f.source.is_some_and(|(x, _)| x >= a && x < b))
+            .find_map(|f| f.source);
+        let mut i = a;
+        while i < b {
+            if in_quote[i] || used_cue[i] {
+                i += 1;
+                continue;
+            }
+            let mut proposed = false;
+            let (n, class) = match lx.cue_at(&tokens.words[..b], i) {
+                Some(c) => c,
+                None => {
+                    // A cue the lexicon does not know, proposed by the learned model.
+                    let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i))
+                    else {
+                        i += 1;
+                        continue;
+                    };
+                    // A participle after a comma ("…, fueling worries that …") shares
+                    // the clause's subject below, as a lexicon cue does.
+                    let shares =
+                        cue.0 == i && tokens.words[i].ends_with("ing") && after_comma(tokens, a, i);
+                    if shares {
+                        proposed = true;
+                        (cue.1 - cue.0, class)
+                    } else {
+                        if let Some(f) = complete(text, (a, b), cue, class, s, found, spans) {
+                            record(f, found, used_cue, &mut sentence_source);
+                            i = cue.1;
+                            continue;
+                        }
+                        i += 1;
+                        continue;
+                    }
+                }
+            };
+            if !proposed && cue::not_a_cue_here(tokens, a, i, headline) {
+                i += 1;
+                continue;
+            }
+            if let Some(l) = learned.as_mut().filter(|_| !proposed) {
+                if l.vetoes((a, b), i) {
+                    i += 1;
+                    continue;
+                }
+            }
+            let cue = (i, i + n);
+            // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
+            let participle = tokens.words[i].ends_with("ing") && class != CueClass::According;
+            let after_preposition = shared::after_preposition(text, a, i, participle, found);
+            if let Some((content, src)) = opening::read(tokens, in_quote, (a, b), cue, participle) {
+                used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
+                found.push(Found {
+                    content: vec![content],
+                    cue: Some(cue),
+                    source: Some(src),
+                    kind: reported_kind(in_quote, &[content]),
+                    continues: None,
+                });
+                sentence_source.get_or_insert(src);
+                i += n;
+                continue;
+            }
+            let sharing = shared::read(
+                text,
+                (a, b),
+                cue,
+                participle,
+                after_preposition,
+                found,
+                &mut sentence_source,
+            );
+            if let Some((content, src)) = sharing {
+                used_cue[i..i + n].iter_mut().for_each(|x| *x = true);
+                let content = vec![content];
+                found.push(Found {
+                    kind: reported_kind(in_quote, &content),
+                    content,
+                    cue: Some(cue),
+                    source: Some(src),
+                    continues: None,
+                });
+                i += n;
+                continue;
+            }
+            if let Some(f) = complete(text, (a, b), cue, class, s, found, spans) {
+                record(f, found, used_cue, &mut sentence_source);
+            }
+            i += n;
+        }
+    }
+}
+
+/// Keep an attribution found at a cue: its cue words are taken, and its source is
+/// the one later cues of the sentence may share.
+fn record(
+    f: Found,
+    found: &mut Vec<Found>,
+    used_cue: &mut [bool],
+    sentence_source: &mut Option<Range>,
+) {
+    if let Some((x, y)) = f.cue {
+        used_cue[x..y].iter_mut().for_each(|u| *u = true);
+    }
+    if f.source.is_some() {
+        *sentence_source = f.source;
+    }
+    found.push(f);
+}
