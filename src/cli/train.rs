@@ -33,6 +33,54 @@ pub enum TrainCommand {
     /// False cues for training are proposed by the shipped cue model and the cue
     /// lexicon. Deterministic; about a minute. See models/spans.md.
     Spans(SpansArgs),
+    /// Train the source-kind classifier (person, organization, anonymous, group,
+    /// document, author, none, other for each source mention) from PolNeAR splits
+    /// and their source labels.
+    ///
+    ///     byline train sources --train polnear/train --labels polnear/sources-train.jsonl \
+    ///         --dev polnear/dev --dev-labels polnear/sources-dev.jsonl --folds 5 -o models/sources.bin
+    ///
+    /// With --folds N it first reports N-fold cross-validation on the train split
+    /// (folds by article; each fold's model trained on the other folds, its epoch
+    /// chosen on dev), beside the rules alone on the same folds; then it trains on
+    /// all of train, reports dev, and writes the model. Deterministic; about a
+    /// minute. See models/sources.md.
+    Sources(SourcesArgs),
+}
+
+#[derive(Args)]
+pub struct SourcesArgs {
+    /// A PolNeAR split directory (text/ and attributions/) to learn from.
+    #[arg(long)]
+    train: PathBuf,
+    /// The source labels of the train split (JSON Lines: doc, rel, kind, anonymous, …).
+    #[arg(long)]
+    labels: PathBuf,
+    /// A PolNeAR split that picks the best epoch and is reported.
+    #[arg(long, requires = "dev_labels")]
+    dev: Option<PathBuf>,
+    /// The source labels of the dev split.
+    #[arg(long)]
+    dev_labels: Option<PathBuf>,
+    /// Report this many folds of cross-validation on train first (0: none).
+    #[arg(long, default_value_t = 0)]
+    folds: usize,
+    /// Write the cross-validation's disagreements with the labels here, one per
+    /// mention with its sentence (for reading the model's errors).
+    #[arg(long, value_name = "FILE", requires = "folds")]
+    misses: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "models/sources.bin")]
+    output: PathBuf,
+    /// Training epochs; with --dev the best one on dev is kept.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Seed of the shuffles.
+    #[arg(long, default_value_t = 2018)]
+    seed: u64,
+    /// Size of the hashed weight table, as a power of two.
+    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=26))]
+    bits: u32,
 }
 
 #[derive(Args)]
@@ -166,7 +214,158 @@ pub fn run(cmd: TrainCommand) -> Result<i32> {
         TrainCommand::Ner(a) => ner(a),
         TrainCommand::Cues(a) => cues(a),
         TrainCommand::Spans(a) => spans(a),
+        TrainCommand::Sources(a) => sources(a),
     }
+}
+
+/// The items of fold `k` of `folds` (every `folds`-th, from the `k`-th).
+fn fold_of<T: Clone>(items: &[T], folds: usize, k: usize) -> Vec<T> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % folds == k)
+        .map(|(_, x)| x.clone())
+        .collect()
+}
+
+fn sources(a: SourcesArgs) -> Result<i32> {
+    use byline::eval::sources::{prepare, score_with, SourcesReport};
+    use byline::gold::polnear::{read_source_labels, read_split};
+    use byline::sources::kind_model::train::{self as kind_train, Example, KindTrainOptions};
+    use byline::sources::SourceClassifier;
+    use std::sync::Arc;
+    let t0 = std::time::Instant::now();
+    let train_articles = read_split(&a.train).map_err(anyhow::Error::msg)?;
+    let train_labels = read_source_labels(&a.labels).map_err(anyhow::Error::msg)?;
+    let (dev_articles, dev_labels) = match (&a.dev, &a.dev_labels) {
+        (Some(d), Some(l)) => (
+            read_split(d).map_err(anyhow::Error::msg)?,
+            read_source_labels(l).map_err(anyhow::Error::msg)?,
+        ),
+        _ => (Vec::new(), Default::default()),
+    };
+    let train_docs = prepare(&train_articles).map_err(anyhow::Error::msg)?;
+    let dev_docs = prepare(&dev_articles).map_err(anyhow::Error::msg)?;
+    let examples =
+        |docs: &[Option<(byline::Document, Vec<String>)>], labels| -> Vec<Vec<Example>> {
+            docs.iter()
+                .map(|d| {
+                    d.as_ref()
+                        .map(|(doc, rels)| kind_train::examples(doc, rels, labels))
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+    let train_ex = examples(&train_docs, &train_labels);
+    let dev_ex: Vec<Example> = examples(&dev_docs, &dev_labels)
+        .into_iter()
+        .flatten()
+        .collect();
+    let n_train: usize = train_ex.iter().map(Vec::len).sum();
+    eprintln!(
+        "{} train articles, {} labelled mentions; {} dev mentions ({:.1}s)",
+        train_articles.len(),
+        n_train,
+        dev_ex.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let opts = KindTrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        bits: a.bits,
+    };
+    let print = |title: &str, r: &SourcesReport| {
+        println!("== {title}\n{}", r.table());
+    };
+    if a.folds > 1 {
+        let mut learned = SourcesReport::default();
+        let mut rules = SourcesReport::default();
+        for k in 0..a.folds {
+            let held = |i: usize| i % a.folds == k;
+            let fold_train: Vec<Example> = train_ex
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !held(*i))
+                .flat_map(|(_, e)| e.iter().cloned())
+                .collect();
+            let (model, epoch) = kind_train::train(&fold_train, &dev_ex, &opts, |_, _| {});
+            let fold_articles = fold_of(&train_articles, a.folds, k);
+            let fold_docs = fold_of(&train_docs, a.folds, k);
+            let stage = SourceClassifier::with_kind_model(Arc::new(model));
+            let r = score_with(&fold_articles, &fold_docs, &train_labels, &stage);
+            let base = score_with(
+                &fold_articles,
+                &fold_docs,
+                &train_labels,
+                &SourceClassifier::rules_only(),
+            );
+            eprintln!(
+                "fold {}: epoch {epoch}; anonymous F1 {:.4} (rules {:.4}), kind accuracy {:.4} (rules {:.4})",
+                k + 1,
+                r.anonymous.f1(),
+                base.anonymous.f1(),
+                r.kind_accuracy,
+                base.kind_accuracy
+            );
+            learned.add(&r);
+            rules.add(&base);
+        }
+        if let Some(path) = &a.misses {
+            std::fs::write(path, learned.misses.join("\n") + "\n")?;
+        }
+        print(
+            &format!(
+                "{}-fold cross-validation on train: the rules alone",
+                a.folds
+            ),
+            &rules,
+        );
+        print(
+            &format!(
+                "{}-fold cross-validation on train: with the kind model",
+                a.folds
+            ),
+            &learned,
+        );
+    }
+    let all: Vec<Example> = train_ex.into_iter().flatten().collect();
+    let (model, epoch) = kind_train::train(&all, &dev_ex, &opts, |e, acc| {
+        if let Some(acc) = acc {
+            eprintln!("epoch {e:>2}: dev mention accuracy {acc:.4}");
+        }
+    });
+    eprintln!("kept epoch {epoch}");
+    if !dev_articles.is_empty() {
+        let model = Arc::new(model.clone());
+        let base = score_with(
+            &dev_articles,
+            &dev_docs,
+            &dev_labels,
+            &SourceClassifier::rules_only(),
+        );
+        print("dev: the rules alone", &base);
+        let r = score_with(
+            &dev_articles,
+            &dev_docs,
+            &dev_labels,
+            &SourceClassifier::with_kind_model(model),
+        );
+        print("dev: with the kind model (trained on train)", &r);
+    }
+    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let bytes = model.write();
+    std::fs::write(&a.output, &bytes)?;
+    byline::sources::kind_model::KindModel::read(&std::fs::read(&a.output)?)
+        .map_err(|e| anyhow!(e))?;
+    eprintln!(
+        "wrote {} ({:.2} MB) in {:.1}s total",
+        a.output.display(),
+        bytes.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(super::EXIT_OK)
 }
 
 fn ner(a: NerArgs) -> Result<i32> {

@@ -7,9 +7,12 @@
 //! This scores classification apart from quote finding. Rows are joined to the
 //! labels on (document, relation id).
 
-use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
-use crate::gold::polnear::{Article, SourceLabel};
+use crate::document::{Document, SourceKind};
+use crate::gold::polnear::{span_text, with_gold_attributions, Article, SourceLabel};
 use crate::score::Counts;
+use crate::sources::SourceClassifier;
+use crate::speakers::SpeakerResolver;
+use crate::stage::Processor;
 use crate::Pipeline;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -30,27 +33,15 @@ pub struct SourcesReport {
     /// `confusion[gold][predicted]`, both in [`KINDS`] order.
     pub confusion: Vec<Vec<usize>>,
     pub anonymity_cue: Counts,
+    /// Rows labelled a named person or organization (`resolved_to` given), and how
+    /// many the `speakers` stage resolved to a cluster whose name holds the gold
+    /// name's last word.
+    pub resolved_rows: usize,
+    pub resolved_right: usize,
     /// Disagreements in kind, anonymity or statement, for reading: "doc rel:
     /// 'source' gold → predicted", then the sentence with the mention in `[[…]]`.
     #[serde(skip)]
     pub misses: Vec<String>,
-}
-
-fn span_text(chars: &[char], a: u32, b: u32) -> String {
-    chars
-        .get(a as usize..(b as usize).min(chars.len()))
-        .map(|c| c.iter().collect())
-        .unwrap_or_default()
-}
-
-fn text_span(chars: &[char], spans: &[(u32, u32)]) -> Option<TextSpan> {
-    let a = spans.iter().map(|s| s.0).min()?;
-    let b = spans.iter().map(|s| s.1).max()?;
-    Some(TextSpan {
-        start: a,
-        end: b,
-        text: span_text(chars, a, b),
-    })
 }
 
 /// Build a document with the gold attributions of an article as quotes and sources.
@@ -58,39 +49,7 @@ pub fn gold_document(pre: &Pipeline, article: &Article) -> Option<(Document, Vec
     let doc = pre
         .annotate(Document::new(article.name.clone(), article.text.clone()))
         .ok()?;
-    let mut doc = doc;
-    let chars: Vec<char> = doc.text.chars().collect();
-    let mut rels = Vec::new();
-    for g in &article.attributions {
-        let content = g.content.as_deref().and_then(|c| text_span(&chars, c));
-        let at = content.as_ref().map_or(0, |c| c.start);
-        let mention = g
-            .source
-            .as_deref()
-            .and_then(|s| text_span(&chars, s))
-            .unwrap_or(TextSpan {
-                start: at,
-                end: at,
-                text: String::new(),
-            });
-        let kind = if mention.text.is_empty() {
-            SourceKind::None
-        } else {
-            SourceKind::Other
-        };
-        doc.sources.push(Source::new(mention, kind));
-        doc.quotes.push(Quote {
-            kind: QuoteKind::Indirect,
-            content: content.into_iter().collect(),
-            cue: g.cue.as_deref().and_then(|c| text_span(&chars, c)),
-            source: Some((doc.sources.len() - 1) as u32),
-            speaker: None,
-            speaker_name: None,
-            continues: None,
-        });
-        rels.push(g.id.clone());
-    }
-    Some((doc, rels))
+    Some(with_gold_attributions(doc, article))
 }
 
 /// The sentence around a mention, the mention in `[[…]]`, on one line and cut to
@@ -120,18 +79,62 @@ pub fn evaluate(
     articles: &[Article],
     labels: &HashMap<(String, String), SourceLabel>,
 ) -> Result<SourcesReport, String> {
+    let docs = prepare(articles)?;
+    Ok(score_with(
+        articles,
+        &docs,
+        labels,
+        &SourceClassifier::new(),
+    ))
+}
+
+/// An article's document with its gold attributions and their relation ids
+/// (`None` for an article the pipeline rejects).
+pub type Prepared = Option<(Document, Vec<String>)>;
+
+/// The documents `evaluate` scores, before the `sources` stage: each article
+/// segmented and tagged, its gold attributions written on it, the `speakers`
+/// stage run (`None` for an article the pipeline rejects).
+pub fn prepare(articles: &[Article]) -> Result<Vec<Prepared>, String> {
     use rayon::prelude::*;
     let pre = Pipeline::from_names(&["segment", "ner"])?.build();
-    let post = Pipeline::from_names(&["speakers", "sources"])?.build();
-    let docs: Vec<Option<(Document, Vec<String>)>> = articles
+    let speakers = SpeakerResolver::new();
+    Ok(articles
         .par_iter()
         .map(|a| {
-            let (doc, rels) = gold_document(&pre, a)?;
-            // Run the later stages directly: `annotate` would re-check the text only.
-            let doc = post.annotate(doc).ok()?;
+            let (mut doc, rels) = gold_document(&pre, a)?;
+            speakers.process(&mut doc).ok()?;
             Some((doc, rels))
         })
+        .collect())
+}
+
+/// Run `stage` on the prepared documents (copies of them) and score it.
+pub fn score_with(
+    articles: &[Article],
+    prepared: &[Prepared],
+    labels: &HashMap<(String, String), SourceLabel>,
+    stage: &SourceClassifier,
+) -> SourcesReport {
+    use rayon::prelude::*;
+    let docs: Vec<Prepared> = prepared
+        .par_iter()
+        .map(|p| {
+            let (doc, rels) = p.as_ref()?;
+            let mut doc = doc.clone();
+            stage.process(&mut doc).ok()?;
+            Some((doc, rels.clone()))
+        })
         .collect();
+    score(articles, docs, labels)
+}
+
+/// Score documents the `sources` stage has run on against the labels.
+fn score(
+    articles: &[Article],
+    docs: Vec<Prepared>,
+    labels: &HashMap<(String, String), SourceLabel>,
+) -> SourcesReport {
     let mut r = SourcesReport {
         confusion: vec![vec![0; KINDS.len()]; KINDS.len()],
         ..SourcesReport::default()
@@ -170,6 +173,18 @@ pub fn evaluate(
                     r.kind_correct += 1;
                 }
             }
+            // Speaker resolution against `resolved_to`, as the quote eval's speaker
+            // accuracy: the predicted speaker contains the gold name's last word.
+            let named = matches!(label.kind.as_str(), "person" | "organization")
+                && !label.resolved_to.trim().is_empty();
+            if named {
+                let norm = |s: &str| s.to_lowercase().replace(['’', '‘'], "'");
+                let last = norm(label.resolved_to.split_whitespace().last().unwrap_or(""));
+                let speaker = doc.quotes.get(i).and_then(|q| q.speaker_name.as_deref());
+                let hit = speaker.is_some_and(|s| norm(s).contains(&last));
+                r.resolved_rows += 1;
+                r.resolved_right += usize::from(hit);
+            }
             if label.kind != pred || src.anonymous != label.anonymous || cue != label.anonymity_cue
             {
                 r.misses.push(format!(
@@ -202,10 +217,45 @@ pub fn evaluate(
     } else {
         r.kind_correct as f64 / r.kind_rows as f64
     };
-    Ok(r)
+    r
 }
 
 impl SourcesReport {
+    /// Speaker resolution against `resolved_to`.
+    pub fn resolved_accuracy(&self) -> f64 {
+        if self.resolved_rows == 0 {
+            0.0
+        } else {
+            self.resolved_right as f64 / self.resolved_rows as f64
+        }
+    }
+
+    /// Add another report's counts (folds of a cross-validation).
+    pub fn add(&mut self, o: &SourcesReport) {
+        self.documents += o.documents;
+        self.rows += o.rows;
+        self.anonymous.add(o.anonymous);
+        self.kind_rows += o.kind_rows;
+        self.kind_correct += o.kind_correct;
+        self.kind_accuracy = if self.kind_rows == 0 {
+            0.0
+        } else {
+            self.kind_correct as f64 / self.kind_rows as f64
+        };
+        if self.confusion.is_empty() {
+            self.confusion = vec![vec![0; KINDS.len()]; KINDS.len()];
+        }
+        for (row, orow) in self.confusion.iter_mut().zip(&o.confusion) {
+            for (v, ov) in row.iter_mut().zip(orow) {
+                *v += ov;
+            }
+        }
+        self.anonymity_cue.add(o.anonymity_cue);
+        self.resolved_rows += o.resolved_rows;
+        self.resolved_right += o.resolved_right;
+        self.misses.extend(o.misses.iter().cloned());
+    }
+
     /// The report as JSON, with precision, recall and F1 spelled out.
     pub fn to_json(&self) -> serde_json::Value {
         let prf = |c: &Counts| {
@@ -224,6 +274,7 @@ impl SourcesReport {
             "kinds": KINDS,
             "confusion": self.confusion,
             "anonymity_cue": prf(&self.anonymity_cue),
+            "resolved_to": {"accuracy": self.resolved_accuracy(), "rows": self.resolved_rows, "right": self.resolved_right},
         })
     }
 
@@ -249,6 +300,12 @@ impl SourcesReport {
             self.kind_accuracy, self.kind_correct, self.kind_rows
         );
         s += &format!("anonymity cue    {}\n", prf(&self.anonymity_cue));
+        s += &format!(
+            "resolved_to      {:.4}  ({} of {} named person and organization rows)\n",
+            self.resolved_accuracy(),
+            self.resolved_right,
+            self.resolved_rows
+        );
         s += "\nconfusion (rows gold, columns predicted)\n";
         s += &format!("{:>13}", "");
         for k in KINDS {

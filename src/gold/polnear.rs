@@ -4,6 +4,7 @@
 //! where an article has several annotator files, the first in sorted name order
 //! is the one used. Offsets in `.ann` files are code points, end-exclusive.
 
+use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -148,6 +149,65 @@ pub fn read_source_labels(path: &Path) -> Result<HashMap<(String, String), Sourc
         map.insert((label.doc.clone(), label.rel.clone()), label);
     }
     Ok(map)
+}
+
+pub fn span_text(chars: &[char], a: u32, b: u32) -> String {
+    chars
+        .get(a as usize..(b as usize).min(chars.len()))
+        .map(|c| c.iter().collect())
+        .unwrap_or_default()
+}
+
+fn text_span(chars: &[char], spans: &[(u32, u32)]) -> Option<TextSpan> {
+    let a = spans.iter().map(|s| s.0).min()?;
+    let b = spans.iter().map(|s| s.1).max()?;
+    Some(TextSpan {
+        start: a,
+        end: b,
+        text: span_text(chars, a, b),
+    })
+}
+
+/// `doc` (the article's text, segmented, with entities) with the article's gold
+/// attributions written on it: one [`Source`] per attribution with the gold source
+/// span (an empty mention, kind `none`, where the gold has none; kind `other`
+/// otherwise, for the later stages to decide) and one [`Quote`] with the gold
+/// content and cue. Returns the relation id of each, in order, so that rows join
+/// to labels on (document, relation id). What `eval sources` and the kind
+/// model's trainer run the `speakers` and `sources` stages on.
+pub fn with_gold_attributions(mut doc: Document, article: &Article) -> (Document, Vec<String>) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut rels = Vec::new();
+    for g in &article.attributions {
+        let content = g.content.as_deref().and_then(|c| text_span(&chars, c));
+        let at = content.as_ref().map_or(0, |c| c.start);
+        let mention = g
+            .source
+            .as_deref()
+            .and_then(|s| text_span(&chars, s))
+            .unwrap_or(TextSpan {
+                start: at,
+                end: at,
+                text: String::new(),
+            });
+        let kind = if mention.text.is_empty() {
+            SourceKind::None
+        } else {
+            SourceKind::Other
+        };
+        doc.sources.push(Source::new(mention, kind));
+        doc.quotes.push(Quote {
+            kind: QuoteKind::Indirect,
+            content: content.into_iter().collect(),
+            cue: g.cue.as_deref().and_then(|c| text_span(&chars, c)),
+            source: Some((doc.sources.len() - 1) as u32),
+            speaker: None,
+            speaker_name: None,
+            continues: None,
+        });
+        rels.push(g.id.clone());
+    }
+    (doc, rels)
 }
 
 #[cfg(test)]

@@ -9,36 +9,70 @@ use crate::phrase::lexicon::SourceLexicon;
 use crate::phrase::{read, token_range, Reading};
 use crate::sources::coreference::Chains;
 use crate::sources::propose::{KindProposal, KindProposer, MentionView};
-use crate::sources::statements::ChainCues;
+use crate::sources::statements::{ChainCues, Statement};
 use std::sync::Arc;
+
+/// Every mention's token range and phrase reading, in `doc.sources` order.
+pub fn readings(doc: &Document, lx: &SourceLexicon) -> Vec<((usize, usize), Reading)> {
+    doc.sources
+        .iter()
+        .map(|s| {
+            let (a, b) = if s.mention.end > s.mention.start {
+                token_range(doc, s.mention.start, s.mention.end)
+            } else {
+                (0, 0)
+            };
+            ((a, b), read(doc, lx, a, b))
+        })
+        .collect()
+}
+
+/// For each sentence, whether an anonymity statement stands in it.
+pub fn statement_sentences(doc: &Document, found: &[Statement]) -> Vec<bool> {
+    let mut out = vec![false; doc.sentences.len()];
+    for st in found {
+        if let Some(x) = out.get_mut(st.sentence) {
+            *x = true;
+        }
+    }
+    out
+}
+
+/// The view a proposer has of mention `index`.
+pub fn view<'a>(
+    doc: &'a Document,
+    lx: &'a SourceLexicon,
+    index: usize,
+    tokens: (usize, usize),
+    reading: &'a Reading,
+    statements: &[bool],
+) -> MentionView<'a> {
+    MentionView {
+        index,
+        source: &doc.sources[index],
+        tokens,
+        reading,
+        lexicon: lx,
+        statement_in_sentence: statements.get(reading.sentence).copied().unwrap_or(false),
+    }
+}
 
 /// Read every mention and decide its first kind from the proposers' answers.
 pub fn read_mentions(
     doc: &Document,
     lx: &SourceLexicon,
     proposers: &[Arc<dyn KindProposer>],
+    statements: &[bool],
 ) -> Vec<Reading> {
-    let mut readings: Vec<Reading> = Vec::with_capacity(doc.sources.len());
-    for (index, s) in doc.sources.iter().enumerate() {
-        let (a, b) = if s.mention.end > s.mention.start {
-            token_range(doc, s.mention.start, s.mention.end)
-        } else {
-            (0, 0)
-        };
-        let mut r = read(doc, lx, a, b);
-        let view = MentionView {
-            index,
-            source: s,
-            tokens: (a, b),
-            reading: &r,
-            lexicon: lx,
-        };
-        if let Some(p) = decide(proposers.iter().filter_map(|p| p.propose(doc, &view))) {
+    let mut out = Vec::with_capacity(doc.sources.len());
+    for (index, (tokens, mut r)) in readings(doc, lx).into_iter().enumerate() {
+        let v = view(doc, lx, index, tokens, &r, statements);
+        if let Some(p) = decide(proposers.iter().filter_map(|p| p.propose(doc, &v))) {
             r.kind = Some(p.decided_kind());
         }
-        readings.push(r);
+        out.push(r);
     }
-    readings
+    out
 }
 
 /// The proposal that decides a mention's kind, from the proposals in proposer

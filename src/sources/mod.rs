@@ -30,9 +30,10 @@
 
 mod coreference;
 mod descriptors;
-mod kinds;
+pub mod kind_model;
+pub mod kinds;
 pub mod propose;
-mod statements;
+pub mod statements;
 mod summary;
 mod words;
 
@@ -61,11 +62,18 @@ pub struct SourceClassifier {
 }
 
 impl SourceClassifier {
-    /// The stage with the rules as its one proposer.
+    /// The stage byline ships: the rules, and the learned kind model
+    /// (`models/sources.bin`) after them, which decides (see
+    /// [`SourceClassifier::with_kind_model`]).
     pub fn new() -> Self {
         SourceClassifier {
             proposers: default_proposers(),
         }
+    }
+
+    /// The stage with the rules as its one proposer (as before the kind model).
+    pub fn rules_only() -> Self {
+        SourceClassifier::without_proposers().with_proposer(Arc::new(Rules::default()))
     }
 
     /// The stage with no proposer at all: each mention keeps the phrase reader's
@@ -74,6 +82,18 @@ impl SourceClassifier {
         SourceClassifier {
             proposers: Vec::new(),
         }
+    }
+
+    /// The stage with the rules and a learned kind model after them: the rules'
+    /// proposals score [`RULES_UNDER_MODEL`], the model's 1.0, so the model (which
+    /// reads the rules' kind as one of its features) decides every mention it
+    /// answers for.
+    pub fn with_kind_model(model: Arc<kind_model::KindModel>) -> Self {
+        SourceClassifier::without_proposers()
+            .with_proposer(Arc::new(Rules {
+                score: RULES_UNDER_MODEL,
+            }))
+            .with_proposer(Arc::new(kind_model::LearnedKinds { model, score: 1.0 }))
     }
 
     /// Ask `proposer` too, after those already held.
@@ -116,9 +136,16 @@ impl Processor for SourceClassifier {
     }
 }
 
-/// The default proposers: the rules.
+/// The score of the rules' proposals in a stage with a learned kind model.
+pub const RULES_UNDER_MODEL: f32 = 0.5;
+
+/// The default proposers: the rules, then the shipped kind model (the rules
+/// alone if it cannot be read, which a test rules out).
 fn default_proposers() -> Vec<Arc<dyn KindProposer>> {
-    vec![Arc::new(Rules::default())]
+    match kind_model::KindModel::embedded() {
+        Some(model) => SourceClassifier::with_kind_model(model).proposers,
+        None => vec![Arc::new(Rules::default())],
+    }
 }
 
 /// Classify every source of the document with the default proposers, link
@@ -130,15 +157,18 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
 
 /// [`classify_sources`] with the given proposers of mention kinds.
 pub fn classify_with(doc: &mut Document, lx: &SourceLexicon, proposers: &[Arc<dyn KindProposer>]) {
+    // The anonymity statements are found first: proposers may ask whether one
+    // stands in a mention's sentence (finding them reads no kind).
+    let found = statements::find(doc, StatementPatterns::get());
+    let in_sentence = kinds::statement_sentences(doc, &found);
     // 1. Each mention's reading and first kind.
-    let mut readings = kinds::read_mentions(doc, lx, proposers);
+    let mut readings = kinds::read_mentions(doc, lx, proposers, &in_sentence);
     // Text order of the mentions.
     let mut order: Vec<usize> = (0..doc.sources.len()).collect();
     order.sort_by_key(|&i| (doc.sources[i].mention.start, i));
     // 2. Coreference.
     let chains = coreference::link(doc, lx, &mut readings, &order);
-    // 3. Anonymity statements, then the kinds, links and statements written.
-    let found = statements::find(doc, StatementPatterns::get());
+    // 3. Anonymity statements attached, then the kinds, links and statements written.
     let chain_cue = statements::attach(doc, lx, &mut readings, &order, &chains, &found);
     kinds::write(doc, &readings, &chains, &chain_cue);
     // 4. Descriptors.
@@ -207,30 +237,31 @@ mod tests {
     }
 
     #[test]
-    fn the_default_proposers_are_the_rules_alone() {
+    fn the_default_proposers_are_the_rules_then_the_kind_model() {
         let stage = SourceClassifier::new();
-        assert_eq!(stage.proposers().len(), 1);
-        assert_eq!(stage.proposers()[0].name(), "rules");
+        let names: Vec<&str> = stage.proposers().iter().map(|p| p.name()).collect();
+        assert_eq!(names, ["rules", "kind model"]);
         let mut plain = before_sources();
         classify_sources(&mut plain, SourceLexicon::get());
         let staged = run(&stage);
         assert_eq!(staged, plain);
         assert!(staged.sources.iter().any(|s| s.anonymous));
-        // A proposer that never outscores the rules changes nothing.
-        assert_eq!(
-            run(&SourceClassifier::new().with_proposer(Arc::new(AllDocuments(0.5)))),
-            plain
-        );
-        assert_eq!(
-            run(&SourceClassifier::new().with_proposer(Arc::new(AllDocuments(1.0)))),
-            plain
-        );
+    }
+
+    #[test]
+    fn a_proposer_that_never_outscores_the_rules_changes_nothing() {
+        let rules = run(&SourceClassifier::rules_only());
+        assert!(rules.sources.iter().any(|s| s.anonymous));
+        for score in [0.5, 1.0] {
+            let stage = SourceClassifier::rules_only().with_proposer(Arc::new(AllDocuments(score)));
+            assert_eq!(run(&stage), rules);
+        }
     }
 
     #[test]
     fn a_second_proposer_plugs_in_without_touching_the_rules() {
         let stage = SourceClassifier::new().with_proposer(Arc::new(AllDocuments(2.0)));
-        assert_eq!(stage.proposers().len(), 2);
+        assert_eq!(stage.proposers().len(), 3);
         let doc = run(&stage);
         assert!(!doc.sources.is_empty());
         // Documents are never anonymous: no statement attaches to them.

@@ -50,6 +50,9 @@ pub struct MentionView<'a> {
     pub reading: &'a Reading,
     /// The word lists the reading was made with.
     pub lexicon: &'a SourceLexicon,
+    /// Whether an anonymity statement ("spoke on condition of anonymity") stands in
+    /// the mention's sentence.
+    pub statement_in_sentence: bool,
 }
 
 /// Anything that proposes kinds of source mentions.

@@ -11,5 +11,5 @@ mod find;
 mod patterns;
 
 pub use attach::{attach, ChainCues};
-pub use find::find;
+pub use find::{find, Statement};
 pub use patterns::StatementPatterns;
