@@ -3,7 +3,8 @@
 //! proposed cue is read like a speech act (`X mocked …`); the patterns still decide
 //! whether an attribution is there.
 
-use crate::quotes::cue_model::{self, CueContext, CueModel};
+use crate::quotes::context::CueContext;
+use crate::quotes::cue_model::{self, CueModel};
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
 use crate::quotes::tokens::Tokens;

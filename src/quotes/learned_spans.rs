@@ -1,7 +1,7 @@
 //! Source and content for a cue the patterns could not complete, read by the
 //! learned span model ([`super::span_model`]).
 
-use crate::quotes::cue_model::CueContext;
+use crate::quotes::context::CueContext;
 use crate::quotes::found::{reported_kind, Found, Range};
 use crate::quotes::span_model::{self, SpanModel};
 use crate::quotes::tokens::Tokens;

@@ -39,6 +39,7 @@
 
 mod clause;
 mod colon;
+pub mod context;
 mod continuation;
 pub mod cue_model;
 mod dateline;
@@ -60,7 +61,8 @@ mod words;
 
 use crate::document::Document;
 use crate::stage::{Processor, ProcessorError};
-use cue_model::{CueContext, CueModel};
+use context::CueContext;
+use cue_model::CueModel;
 use found::Found;
 use learned_cues::LearnedCues;
 use learned_spans::LearnedSpans;
