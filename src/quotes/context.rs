@@ -74,32 +74,38 @@ impl<'a> CueContext<'a> {
     }
 
     /// Whether a lexicon cue starts at token `i`.
+    #[inline]
     pub fn lexicon_cue(&self, i: usize) -> bool {
         self.lexicon.get(i).is_some_and(|&c| c != 0)
     }
 
     /// The hash of token `i`'s lower-cased word (what the "never begins" list holds).
+    #[inline]
     pub fn word_hash(&self, i: usize) -> u64 {
         self.lower[i]
     }
 
     /// The cue-lexicon class of a cue starting at token `i` (0: none).
+    #[inline]
     pub fn lexicon_class(&self, i: usize) -> u8 {
         self.lexicon.get(i).copied().unwrap_or(0)
     }
 
     /// The source-word class of token `i` (0: none).
+    #[inline]
     pub fn source_word_class(&self, i: usize) -> u8 {
         self.source_word.get(i).copied().unwrap_or(0)
     }
 }
 
 /// The hash of a word's lower-case form.
+#[inline]
 pub fn word_hash(w: &str) -> u64 {
     lower(FeatHash::new(1000), w).finish()
 }
 
 /// A word's lower-case form, hashed without allocating for short ASCII words.
+#[inline]
 pub(crate) fn lower(h: FeatHash, w: &str) -> FeatHash {
     let mut buf = [0u8; 24];
     if w.len() <= buf.len() && w.is_ascii() {
