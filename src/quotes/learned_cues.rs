@@ -1,13 +1,30 @@
-//! Cues the lexicon lacks, proposed by the learned cue model ([`super::cue_model`]),
-//! and its veto of a lexicon cue it is sure is none here ("the two states"). A
-//! proposed cue is read like a speech act (`X mocked …`); the patterns still decide
-//! whether an attribution is there.
+//! The learned cue model ([`super::cue_model`]) as a proposer ([`super::propose`]):
+//! cues the lexicon lacks, and its veto of a lexicon cue it is sure is none here
+//! ("the two states"). A proposed cue is read like a speech act (`X mocked …`); the
+//! patterns still decide whether an attribution is there.
 
-use crate::quotes::cue_model::{self, CueContext, CueModel};
+use crate::quotes::context::CueContext;
+use crate::quotes::cue_model::{self, CueModel};
 use crate::quotes::found::Range;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
+use crate::quotes::propose::{Proposals, Proposer};
 use crate::quotes::tokens::Tokens;
 use crate::quotes::words::words;
+
+/// The cue model proposes cues and vetoes lexicon ones; its session is [`LearnedCues`].
+impl Proposer for CueModel {
+    fn name(&self) -> &str {
+        "cue model"
+    }
+
+    fn start<'a>(
+        &'a self,
+        ctx: &'a CueContext<'a>,
+        tokens: &'a Tokens<'a>,
+    ) -> Box<dyn Proposals + 'a> {
+        Box::new(LearnedCues::new(self, tokens, ctx))
+    }
+}
 
 /// Cues proposed by the learned model ([`cue_model`]) where the lexicon has none.
 pub struct LearnedCues<'a> {
@@ -43,9 +60,11 @@ impl<'a> LearnedCues<'a> {
         self.features(sentence, i)
             .map_or(cue_model::OUTSIDE, |f| model.label(f))
     }
+}
 
+impl Proposals for LearnedCues<'_> {
     /// Whether the model is sure that the lexicon cue at `i` is no cue here.
-    pub fn vetoes(&mut self, sentence: Range, i: usize) -> bool {
+    fn vetoes(&mut self, sentence: Range, i: usize) -> bool {
         let model = self.model;
         self.features(sentence, i)
             .is_some_and(|f| model.margin(f, cue_model::OUTSIDE) > model.veto)
@@ -54,7 +73,7 @@ impl<'a> LearnedCues<'a> {
     /// The cue beginning at `i`, if the model says one does: that word and the words
     /// labelled inside after it, with a class for the patterns. `None` where the run
     /// reaches a lexicon cue (that one is read on its own).
-    pub fn cue_at(&mut self, (a, b): Range, i: usize) -> Option<(Range, CueClass)> {
+    fn cue_at(&mut self, (a, b): Range, i: usize) -> Option<(Range, CueClass)> {
         if !self.model.may_begin(self.ctx.word_hash(i)) || self.label((a, b), i) != cue_model::BEGIN
         {
             return None;

@@ -1,10 +1,27 @@
-//! Source and content for a cue the patterns could not complete, read by the
-//! learned span model ([`super::span_model`]).
+//! The learned span model ([`super::span_model`]) as a proposer
+//! ([`super::propose`]): source and content for a cue the patterns could not
+//! complete.
 
-use crate::quotes::cue_model::CueContext;
+use crate::quotes::context::CueContext;
 use crate::quotes::found::{reported_kind, Found, Range};
+use crate::quotes::propose::{Proposals, Proposer};
 use crate::quotes::span_model::{self, SpanModel};
 use crate::quotes::tokens::Tokens;
+
+/// The span model completes attributions; its session is [`LearnedSpans`].
+impl Proposer for SpanModel {
+    fn name(&self) -> &str {
+        "span model"
+    }
+
+    fn start<'a>(
+        &'a self,
+        ctx: &'a CueContext<'a>,
+        _tokens: &'a Tokens<'a>,
+    ) -> Box<dyn Proposals + 'a> {
+        Box::new(LearnedSpans::new(self, ctx))
+    }
+}
 
 /// Source and content for a cue the patterns could not complete, from the learned
 /// span model ([`span_model`]).
@@ -22,12 +39,14 @@ impl<'a> LearnedSpans<'a> {
             feats: Vec::new(),
         }
     }
+}
 
+impl Proposals for LearnedSpans<'_> {
     /// The attribution the model reads around `cue` in the sentence `[a, b)`, if it
     /// finds content: the content spans, and the source span nearest the cue.
     /// A cue inside content found already is left alone: the content read around it
     /// would cut that one up.
-    pub fn found(
+    fn complete(
         &mut self,
         t: &Tokens,
         (a, b): Range,

@@ -5,19 +5,21 @@
 //!
 //! 1. [`marks`]: which quotation marks pair into quoted spans (multi-paragraph,
 //!    unbalanced marks recovered); [`tokens`] is the view of the document every
-//!    step reads.
+//!    step reads. Where the stage has proposers, [`context`] reads what they need
+//!    of the document, once, and [`propose`] starts a session of each.
 //! 2. [`direct`]: each quoted statement and its attribution, looked for after it
 //!    (`“…,” the official said` / `“…,” said Mr. X`), then before it (`X said:
 //!    “…”`), then in the sentence before; failing that, a quote right after an
 //!    attributed one in the same paragraph continues it (same speaker, no cue of its
-//!    own). A verb the lexicon lacks after a quotation may come from
-//!    [`learned_cues`].
+//!    own). A verb the lexicon lacks after a quotation may come from a proposer
+//!    ([`learned_cues`] by default).
 //! 3. [`reported`]: each cue outside a quotation ([`lexicon`], from
-//!    `data/quotes/cues.txt`, or proposed by [`learned_cues`]) tried against the
+//!    `data/quotes/cues.txt`, unless a proposer vetoes it, or proposed by one:
+//!    [`learned_cues`] by default) tried against the
 //!    patterns of reported speech: `SOURCE CUE (that) CONTENT`, `CONTENT, SOURCE
 //!    CUE`, `CONTENT, CUE SOURCE`, `according to SOURCE, CONTENT` (in any
 //!    position), the passive, and headlines (`…, Official Says`); where none
-//!    applies, [`learned_spans`] may read one.
+//!    applies, a proposer ([`learned_spans`] by default) may complete one.
 //! 4. [`introduced`]: a paragraph ending in `X added:` introduces the next one.
 //! 5. [`continuation`]: an unattributed quotation opening the sentence after an
 //!    attribution continues it.
@@ -29,8 +31,16 @@
 //!
 //! What the steps share: [`found`] (an attribution as token ranges), [`source`]
 //! (the source phrase around a cue), [`clause`] (clause boundaries), [`dateline`],
-//! [`words`] (the word lists of `data/quotes/words.txt`). The learned models and
-//! their trainers are in [`cue_model`] and [`span_model`].
+//! [`words`] (the word lists of `data/quotes/words.txt`).
+//!
+//! What proposes to the rules: [`propose`] is the seam ([`propose::Proposer`], a
+//! per-document session of [`propose::Proposals`]) and the one policy that decides
+//! between proposers ([`propose::Proposed`]: the first cue proposed wins, any veto
+//! vetoes, the first completion wins). The stage's proposers, in order, are by
+//! default the learned cue model (its session: [`learned_cues`]) and the learned
+//! span model ([`learned_spans`]); [`QuoteFinder::with_proposer`] adds one. The
+//! models and their trainers are in [`cue_model`] and [`span_model`]; what both read
+//! of a document, in [`context`].
 //!
 //! Sources are written to `Document::sources` with a first classification by the
 //! phrase reader ([`crate::phrase::classify_phrase`]: so `speakers` leaves unnamed
@@ -39,6 +49,7 @@
 
 mod clause;
 mod colon;
+pub mod context;
 mod continuation;
 pub mod cue_model;
 mod dateline;
@@ -51,6 +62,7 @@ pub mod lexicon;
 pub mod marks;
 mod nested;
 mod output;
+pub mod propose;
 mod reported;
 mod source;
 pub mod span_model;
@@ -60,19 +72,28 @@ mod words;
 
 use crate::document::Document;
 use crate::stage::{Processor, ProcessorError};
-use cue_model::{CueContext, CueModel};
+use context::CueContext;
+use cue_model::CueModel;
 use found::Found;
-use learned_cues::LearnedCues;
-use learned_spans::LearnedSpans;
+use propose::{Proposed, Proposer};
 use span_model::SpanModel;
 use std::sync::Arc;
 use tokens::{sentence_of, Text, Tokens};
 
-/// The quote-finding stage. Holds the learned cue model (shared, read-only).
-#[derive(Debug, Clone)]
+/// The quote-finding stage. Holds its proposers (shared, read-only), asked in order:
+/// by default the learned cue model, then the learned span model.
+#[derive(Clone)]
 pub struct QuoteFinder {
-    cue_model: Option<Arc<CueModel>>,
-    span_model: Option<Arc<SpanModel>>,
+    proposers: Vec<Arc<dyn Proposer>>,
+}
+
+impl std::fmt::Debug for QuoteFinder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.proposers.iter().map(|p| p.name()).collect();
+        f.debug_struct("QuoteFinder")
+            .field("proposers", &names)
+            .finish()
+    }
 }
 
 impl Default for QuoteFinder {
@@ -82,25 +103,34 @@ impl Default for QuoteFinder {
 }
 
 impl QuoteFinder {
-    /// The stage with the shipped cue model (`models/cues.bin`).
+    /// The stage with the shipped cue model (`models/cues.bin`) and span model
+    /// (`models/spans.bin`).
     pub fn new() -> Self {
-        QuoteFinder {
-            cue_model: CueModel::embedded(),
-            span_model: SpanModel::embedded(),
-        }
+        QuoteFinder::with_models(CueModel::embedded(), SpanModel::embedded())
     }
 
     /// The stage with other learned models, or none: without a cue model only
     /// lexicon cues are read, without a span model only the patterns build
-    /// attributions.
+    /// attributions. The cue model is asked first.
     pub fn with_models(
         cue_model: Option<Arc<CueModel>>,
         span_model: Option<Arc<SpanModel>>,
     ) -> Self {
-        QuoteFinder {
-            cue_model,
-            span_model,
+        let mut proposers: Vec<Arc<dyn Proposer>> = Vec::new();
+        if let Some(m) = cue_model {
+            proposers.push(m);
         }
+        if let Some(m) = span_model {
+            proposers.push(m);
+        }
+        QuoteFinder { proposers }
+    }
+
+    /// The stage with one more proposer, asked after those it has (see
+    /// [`propose`] for how proposals are decided).
+    pub fn with_proposer(mut self, proposer: Arc<dyn Proposer>) -> Self {
+        self.proposers.push(proposer);
+        self
     }
 }
 
@@ -110,18 +140,14 @@ impl Processor for QuoteFinder {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), ProcessorError> {
-        let found = find(doc, self.cue_model.as_deref(), self.span_model.as_deref());
+        let found = find(doc, &self.proposers);
         output::write(doc, found);
         Ok(())
     }
 }
 
 /// The attributions of a document, step by step (see the module comment).
-fn find(
-    doc: &Document,
-    cue_model: Option<&CueModel>,
-    span_model: Option<&SpanModel>,
-) -> Vec<Found> {
+fn find(doc: &Document, proposers: &[Arc<dyn Proposer>]) -> Vec<Found> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
@@ -139,14 +165,9 @@ fn find(
     let in_quote = in_quote;
     let mut found: Vec<Found> = Vec::new();
     let mut used_cue = vec![false; doc.tokens.len()];
-    let ctx = (cue_model.is_some() || span_model.is_some())
-        .then(|| CueContext::new(doc, &tokens.words, &in_quote));
-    let mut learned = cue_model
-        .zip(ctx.as_ref())
-        .map(|(m, ctx)| LearnedCues::new(m, &tokens, ctx));
-    let mut spans = span_model
-        .zip(ctx.as_ref())
-        .map(|(m, ctx)| LearnedSpans::new(m, ctx));
+    // What the learned models read, built once per document and only for proposers.
+    let ctx = (!proposers.is_empty()).then(|| CueContext::new(doc, &tokens.words, &in_quote));
+    let mut proposed = Proposed::start(proposers, ctx.as_ref(), &tokens);
     let text = Text {
         doc,
         tokens: &tokens,
@@ -154,8 +175,8 @@ fn find(
         in_quote: &in_quote,
     };
 
-    direct::find(&text, &quoted, &mut found, &mut used_cue, &mut learned);
-    reported::find(&text, &mut found, &mut used_cue, &mut learned, &mut spans);
+    direct::find(&text, &quoted, &mut found, &mut used_cue, &mut proposed);
+    reported::find(&text, &mut found, &mut used_cue, &mut proposed);
     introduced::introduce(&text, &mut found);
     continuation::link(&text, &mut found);
     colon::attribute(&text, &mut found);
@@ -175,7 +196,7 @@ mod tests {
     fn cues(text: &str, model: &CueModel) -> Vec<String> {
         let mut doc = Document::new("t", text);
         Segmenter::new().process(&mut doc).unwrap();
-        find(&doc, Some(model), None)
+        find(&doc, &[Arc::new(model.clone()) as Arc<dyn Proposer>])
             .iter()
             .filter_map(|f| f.cue.map(|(a, b)| tokens_text(&doc, a, b)))
             .collect()

@@ -6,11 +6,12 @@
 //! An averaged perceptron learns the weights; the epoch with the best word-level
 //! F1 on the dev split is kept.
 
-use super::{self as cue_model, CueContext, CueModel, BEGIN, INSIDE, LABELS, OUTSIDE};
+use super::{self as cue_model, CueModel, BEGIN, INSIDE, LABELS, OUTSIDE};
 use crate::document::Document;
 use crate::gold::polnear::Article;
 use crate::learn::linear::{self, Averaged, BestEpoch};
 use crate::learn::Rng;
+use crate::quotes::context::CueContext;
 use crate::quotes::marks;
 use crate::score::Counts;
 use rayon::prelude::*;

@@ -1,13 +1,14 @@
 //! The attribution after a quotation, in its sentence: `“…,” the official said`,
 //! `“…,” said the official`, `“…,” as Cruz said`, a signature (`“…” ― NAME`,
 //! `“… missing.” Trump said.`), and a verb the lexicon lacks that the learned cue
-//! model takes for one of saying (`“Go back,” Trump barked`).
+//! model (or another proposer, [`crate::quotes::propose`]) takes for one of saying
+//! (`“Go back,” Trump barked`).
 
 use crate::document::Document;
 use crate::quotes::found::Attribution;
-use crate::quotes::learned_cues::LearnedCues;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
 use crate::quotes::marks::Quoted;
+use crate::quotes::propose::Proposed;
 use crate::quotes::tokens::Tokens;
 
 /// `“…,” the official said` or `“…,” said the official` after the quote, in its sentence.
@@ -16,7 +17,7 @@ pub fn attribution_after(
     t: &Tokens,
     sent_of: &[usize],
     q: &Quoted,
-    mut learned: Option<&mut LearnedCues>,
+    proposed: &mut Proposed,
 ) -> Option<Attribution> {
     let lx = QuoteLexicon::get();
     let end = q.last();
@@ -73,10 +74,9 @@ pub fn attribution_after(
             break;
         }
         // A verb the lexicon lacks, right after a quotation and its source, is taken
-        // from the learned model as a verb of saying ("“Go back,” Trump barked").
+        // from the proposers as a verb of saying ("“Go back,” Trump barked").
         let cue = lx.cue_at(&t.words[..limit], c).or_else(|| {
-            let l = learned.as_deref_mut()?;
-            let ((x, y), _) = l.cue_at((doc.sentences[s].tokens.0 as usize, limit), c)?;
+            let ((x, y), _) = proposed.cue_at((doc.sentences[s].tokens.0 as usize, limit), c)?;
             (x == c).then_some((y - x, CueClass::Speech))
         });
         if let Some((n, class)) = cue {

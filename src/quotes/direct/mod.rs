@@ -22,8 +22,8 @@ pub mod statement;
 
 use crate::document::{QuoteKind, TokenKind};
 use crate::quotes::found::Found;
-use crate::quotes::learned_cues::LearnedCues;
 use crate::quotes::marks::Quoted;
+use crate::quotes::propose::Proposed;
 use crate::quotes::tokens::Text;
 use after::attribution_after;
 use before::attribution_before;
@@ -37,7 +37,7 @@ pub fn find(
     quoted: &[Quoted],
     found: &mut Vec<Found>,
     used_cue: &mut [bool],
-    learned: &mut Option<LearnedCues>,
+    proposed: &mut Proposed,
 ) {
     let (doc, tokens, sent_of) = (text.doc, text.tokens, text.sent_of);
     let mut last_attributed: Option<(usize, usize)> = None; // (found index, paragraph)
@@ -48,7 +48,7 @@ pub fn find(
             continue;
         }
         let paragraph = doc.sentences[sent_of[q.first()]].paragraph as usize;
-        let mut after = attribution_after(doc, tokens, sent_of, q, learned.as_mut());
+        let mut after = attribution_after(doc, tokens, sent_of, q, proposed);
         // "X said “…,” adding that …": a participle after the quotation goes on with the
         // clause, so the attribution before the quotation, if any, is its own, and the
         // content stops at the quotation.

@@ -4,13 +4,15 @@
 //! For each word of a sentence, in order (a cue's words, once taken, are skipped):
 //!
 //! 1. The cue: one of the lexicon (`data/quotes/cues.txt`) unless [`cue`] reads it as
-//!    a noun, a name or an infinitive there, or the learned cue model vetoes it; else
-//!    one the learned model proposes ([`crate::quotes::learned_cues`]).
+//!    a noun, a name or an infinitive there, or a proposer vetoes it; else one a
+//!    proposer proposes ([`crate::quotes::propose`]: the learned cue model,
+//!    [`crate::quotes::learned_cues`], by default).
 //! 2. [`opening`]: a participle clause opening the sentence ("After saying …, she").
 //! 3. [`shared`]: a cue sharing its clause's source ("and added", ", saying").
 //! 4. [`patterns`]: the patterns of reported speech, one file each
 //!    ([`according`], [`passive`], [`inverted`], [`aside`], [`content_first`],
-//!    [`source_first`]), whose reading [`accept`] checks; else the learned span model.
+//!    [`source_first`]), whose reading [`accept`] checks; else a proposer's (the
+//!    learned span model's, [`crate::quotes::learned_spans`]).
 
 pub mod accept;
 pub mod according;
@@ -26,20 +28,13 @@ pub mod source_first;
 
 use crate::quotes::clause::after_comma;
 use crate::quotes::found::{reported_kind, Found, Range};
-use crate::quotes::learned_cues::LearnedCues;
-use crate::quotes::learned_spans::LearnedSpans;
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
+use crate::quotes::propose::Proposed;
 use crate::quotes::tokens::{is_title_case, Text};
 use patterns::complete;
 
 /// Read the cues of every sentence into `found`, marking the cues taken in `used_cue`.
-pub fn find(
-    text: &Text,
-    found: &mut Vec<Found>,
-    used_cue: &mut [bool],
-    learned: &mut Option<LearnedCues>,
-    spans: &mut Option<LearnedSpans>,
-) {
+pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed: &mut Proposed) {
     let (doc, tokens, in_quote) = (text.doc, text.tokens, text.in_quote);
     let lx = QuoteLexicon::get();
     for (s, sent) in doc.sentences.iter().enumerate() {
@@ -60,13 +55,12 @@ pub fn find(
                 i += 1;
                 continue;
             }
-            let mut proposed = false;
+            let mut proposed_cue = false;
             let (n, class) = match lx.cue_at(&tokens.words[..b], i) {
                 Some(c) => c,
                 None => {
-                    // A cue the lexicon does not know, proposed by the learned model.
-                    let Some((cue, class)) = learned.as_mut().and_then(|l| l.cue_at((a, b), i))
-                    else {
+                    // A cue the lexicon does not know, proposed by a proposer.
+                    let Some((cue, class)) = proposed.cue_at((a, b), i) else {
                         i += 1;
                         continue;
                     };
@@ -75,10 +69,10 @@ pub fn find(
                     let shares =
                         cue.0 == i && tokens.words[i].ends_with("ing") && after_comma(tokens, a, i);
                     if shares {
-                        proposed = true;
+                        proposed_cue = true;
                         (cue.1 - cue.0, class)
                     } else {
-                        if let Some(f) = complete(text, (a, b), cue, class, s, found, spans) {
+                        if let Some(f) = complete(text, (a, b), cue, class, s, found, proposed) {
                             record(f, found, used_cue, &mut sentence_source);
                             i = cue.1;
                             continue;
@@ -88,15 +82,13 @@ pub fn find(
                     }
                 }
             };
-            if !proposed && cue::not_a_cue_here(tokens, a, i, headline) {
+            if !proposed_cue && cue::not_a_cue_here(tokens, a, i, headline) {
                 i += 1;
                 continue;
             }
-            if let Some(l) = learned.as_mut().filter(|_| !proposed) {
-                if l.vetoes((a, b), i) {
-                    i += 1;
-                    continue;
-                }
+            if !proposed_cue && proposed.vetoes((a, b), i) {
+                i += 1;
+                continue;
             }
             let cue = (i, i + n);
             // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
@@ -137,7 +129,7 @@ pub fn find(
                 i += n;
                 continue;
             }
-            if let Some(f) = complete(text, (a, b), cue, class, s, found, spans) {
+            if let Some(f) = complete(text, (a, b), cue, class, s, found, proposed) {
                 record(f, found, used_cue, &mut sentence_source);
             }
             i += n;

@@ -1,6 +1,7 @@
 //! The patterns of reported speech tried at a cue, in order; the first that
-//! applies decides. Where none finds an attribution, the learned span model
-//! ([`crate::quotes::learned_spans`]) may read one.
+//! applies decides. Where none finds an attribution, a proposer (the learned span
+//! model, [`crate::quotes::learned_spans`]) may complete one
+//! ([`crate::quotes::propose::Proposed::complete`]).
 //!
 //! 1. [`super::according`]: "according to X".
 //! 2. [`super::passive`]: "X is supported by Y".
@@ -14,8 +15,8 @@
 
 use crate::document::TokenKind;
 use crate::quotes::found::{reported_kind, Found, Range};
-use crate::quotes::learned_spans::LearnedSpans;
 use crate::quotes::lexicon::CueClass;
+use crate::quotes::propose::Proposed;
 use crate::quotes::reported::accept::accept;
 use crate::quotes::reported::according;
 use crate::quotes::reported::aside;
@@ -26,7 +27,7 @@ use crate::quotes::reported::source_first;
 use crate::quotes::tokens::Text;
 
 /// The attribution at `cue` in the sentence `[a, b)` (index `sentence`): from the
-/// patterns, else (where they find none) from the span model.
+/// patterns, else (where they find none) from the proposers.
 pub fn complete(
     text: &Text,
     (a, b): Range,
@@ -34,10 +35,10 @@ pub fn complete(
     class: CueClass,
     sentence: usize,
     found: &[Found],
-    spans: &mut Option<LearnedSpans>,
+    proposed: &mut Proposed,
 ) -> Option<Found> {
     indirect(text, (a, b), cue, class, sentence)
-        .or_else(|| spans.as_mut()?.found(text.tokens, (a, b), cue, found))
+        .or_else(|| proposed.complete(text.tokens, (a, b), cue, found))
 }
 
 /// Reported speech around a cue outside quotation marks.

@@ -19,9 +19,9 @@
 
 pub mod train;
 
-use super::cue_model::CueContext;
 use crate::learn::hash::FeatHash;
 use crate::learn::linear;
+use crate::quotes::context::CueContext;
 use std::sync::{Arc, OnceLock};
 
 const MAGIC: &[u8; 8] = b"BYLSPN01";
