@@ -81,6 +81,10 @@ pub struct SourcesArgs {
     /// Size of the hashed weight table, as a power of two.
     #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=26))]
     bits: u32,
+    /// How much the model must prefer its kind to the rules' to overrule them
+    /// (stored in the model; below it the rules' kind stands).
+    #[arg(long, default_value_t = 0.0)]
+    min_margin: f32,
 }
 
 #[derive(Args)]
@@ -273,6 +277,7 @@ fn sources(a: SourcesArgs) -> Result<i32> {
         epochs: a.epochs,
         seed: a.seed,
         bits: a.bits,
+        min_margin: a.min_margin,
     };
     let print = |title: &str, r: &SourcesReport| {
         println!("== {title}\n{}", r.table());

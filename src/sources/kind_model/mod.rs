@@ -14,6 +14,11 @@
 //! source of; the type of the speaker the `speakers` stage resolved it to;
 //! whether an anonymity statement stands in its sentence; and the rules' kind,
 //! alone and crossed with number, naming and the statement.
+//!
+//! Where it disagrees with the rules, it decides only when it prefers its kind to
+//! the rules' by more than the model's `min_margin`; below that it abstains and the
+//! rules' kind stands. It abstains in the headline too (the first paragraph), whose
+//! capitals its features read as names.
 
 pub mod train;
 
@@ -27,7 +32,7 @@ use std::sync::{Arc, OnceLock};
 /// The labels, in [`SourceKind::ALL`] order.
 pub const LABELS: usize = 8;
 
-const MAGIC: &[u8; 8] = b"BYLKIND1";
+const MAGIC: &[u8; 8] = b"BYLKIND2";
 
 /// The shipped model (written by `byline train sources`).
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/sources.bin");
@@ -37,6 +42,9 @@ static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/sources.bin");
 pub struct KindModel {
     pub bits: u32,
     pub weights: Vec<f32>,
+    /// How much the model must prefer its kind to the rules' (in score) to
+    /// overrule them; below it the model abstains.
+    pub min_margin: f32,
 }
 
 impl KindModel {
@@ -45,6 +53,7 @@ impl KindModel {
         KindModel {
             bits,
             weights: vec![0.0; (1usize << bits) * LABELS],
+            min_margin: 0.0,
         }
     }
 
@@ -67,10 +76,11 @@ impl KindModel {
         argmax(&self.scores(feats))
     }
 
-    /// The model file: magic, bits, the non-zero weights.
+    /// The model file: magic, bits, the minimum margin, the non-zero weights.
     pub fn write(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.min_margin.to_le_bytes());
         linear::write_nonzero(&mut out, &self.weights);
         out
     }
@@ -79,8 +89,13 @@ impl KindModel {
     pub fn read(bytes: &[u8]) -> Result<KindModel, String> {
         let mut r = linear::Reader::open(bytes, MAGIC, "source-kind model")?;
         let bits = r.bits()?;
+        let min_margin = r.f32()?;
         let weights = r.nonzero((1usize << bits) * LABELS)?;
-        Ok(KindModel { bits, weights })
+        Ok(KindModel {
+            bits,
+            weights,
+            min_margin,
+        })
     }
 }
 
@@ -227,9 +242,29 @@ impl KindProposer for LearnedKinds {
     }
 
     fn propose(&self, doc: &Document, mention: &MentionView<'_>) -> Option<KindProposal> {
+        // A headline (the first paragraph) sets common nouns in capitals ("…,
+        // Official Says"), which the features read as names; there the rules decide.
+        let in_headline = doc
+            .sentences
+            .get(mention.reading.sentence)
+            .is_some_and(|s| s.paragraph == 0);
+        if in_headline {
+            return None;
+        }
         let mut feats = Vec::with_capacity(40);
         features(doc, mention, &mut feats);
-        let kind = kind_of(self.model.label(&feats));
+        let scores = self.model.scores(&feats);
+        let best = argmax(&scores);
+        let kind = kind_of(best);
+        // Against the rules, only by a margin.
+        let rules = Rules::default()
+            .propose(doc, mention)
+            .map(|p| p.decided_kind());
+        if let Some(r) = rules.filter(|&r| r != kind) {
+            if scores[best] - scores[r as usize] <= self.model.min_margin {
+                return None;
+            }
+        }
         Some(KindProposal {
             kind,
             anonymous: Some(kind == SourceKind::Anonymous),
@@ -247,11 +282,12 @@ mod tests {
         let mut m = KindModel::empty(8);
         m.weights[3] = 0.5;
         m.weights[100] = -2.0;
+        m.min_margin = 1.5;
         let back = KindModel::read(&m.write()).unwrap();
-        assert_eq!(back.bits, 8);
+        assert_eq!((back.bits, back.min_margin), (8, 1.5));
         assert_eq!(back.weights, m.weights);
         assert!(KindModel::read(b"NOTAKIND").is_err());
-        assert!(KindModel::read(&m.write()[..14]).is_err());
+        assert!(KindModel::read(&m.write()[..18]).is_err());
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub struct KindTrainOptions {
     pub seed: u64,
     /// The weight table has `2^bits` rows.
     pub bits: u32,
+    /// The model's margin over the rules' kind below which it abstains.
+    pub min_margin: f32,
 }
 
 impl Default for KindTrainOptions {
@@ -67,6 +69,7 @@ impl Default for KindTrainOptions {
             epochs: 10,
             seed: 2018,
             bits: 18,
+            min_margin: 0.0,
         }
     }
 }
@@ -110,6 +113,7 @@ pub fn train(
         let model = KindModel {
             bits,
             weights: avg.averaged(),
+            min_margin: opts.min_margin,
         };
         let acc = (!dev.is_empty()).then(|| {
             let (right, n) = accuracy(&model, dev);
@@ -151,6 +155,7 @@ mod tests {
             epochs: 3,
             seed: 7,
             bits: 10,
+            min_margin: 0.0,
         };
         let (model, epoch) = train(&data, &data, &opts, |_, _| {});
         assert_eq!(accuracy(&model, &data), (30, 30));
