@@ -12,11 +12,14 @@
 //! ```
 //!
 //! A `[name]` line opens a list; the words after it, split on whitespace, are its
-//! entries until the next `[name]`. Words are matched exactly (case and all). A
+//! entries until the next `[name]`. Words are matched exactly (case and all); a
+//! stage may read an entry as a pair (`sen=senator`), splitting it itself. A
 //! stage reads its file once ([`WordLists::parse`]) and takes each list by name
 //! ([`WordLists::take`]); a list the code asks for but the file lacks is a build
 //! defect, caught by the stage's tests, never a silent empty list in production:
-//! `take` panics at first use, which every stage's unit tests reach.
+//! `take` panics at first use, which every stage's unit tests reach. A list the
+//! file has but no code takes is caught too: each stage's test asserts that
+//! [`WordLists::untaken`] is empty.
 
 use rustc_hash::FxHashSet;
 
@@ -49,10 +52,13 @@ impl WordSet {
     }
 }
 
-/// The lists of one file, by name.
+/// The lists of one file, by name. It remembers which lists were taken, so that a
+/// stage's test can check that its file holds no list the code does not read
+/// ([`WordLists::untaken`]).
 #[derive(Debug, Default)]
 pub struct WordLists {
     lists: Vec<(&'static str, WordSet)>,
+    taken: std::cell::RefCell<Vec<&'static str>>,
 }
 
 impl WordLists {
@@ -80,7 +86,10 @@ impl WordLists {
                 set.words.insert(w);
             }
         }
-        Ok(WordLists { lists })
+        Ok(WordLists {
+            lists,
+            taken: Default::default(),
+        })
     }
 
     /// The list called `name`.
@@ -90,9 +99,18 @@ impl WordLists {
     /// compiled together, so this is a defect of the build, which tests catch.
     pub fn take(&self, name: &str) -> WordSet {
         match self.lists.iter().find(|(m, _)| *m == name) {
-            Some((_, set)) => set.clone(),
+            Some((m, set)) => {
+                self.taken.borrow_mut().push(m);
+                set.clone()
+            }
             None => panic!("word list [{name}] is missing from its data file"),
         }
+    }
+
+    /// The lists of the file no [`WordLists::take`] has asked for, in file order.
+    pub fn untaken(&self) -> Vec<&'static str> {
+        let taken = self.taken.borrow();
+        self.names().filter(|n| !taken.contains(n)).collect()
     }
 
     /// The names of the lists, in file order.
@@ -113,6 +131,10 @@ mod tests {
         assert!(!a.contains("z") && !a.contains("q") && !a.contains("xx"));
         assert_eq!(l.take("b").len(), 1);
         assert_eq!(l.names().collect::<Vec<_>>(), ["a", "b"]);
+        assert!(l.untaken().is_empty());
+        let l = WordLists::parse("[a]\nx\n[b]\ny\n").unwrap();
+        l.take("b");
+        assert_eq!(l.untaken(), ["a"]);
     }
 
     #[test]
