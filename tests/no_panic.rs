@@ -103,8 +103,17 @@ fn check_invariants(doc: &Document) {
     }
 }
 
+/// 2,000 cases unless `PROPTEST_CASES` says otherwise (a longer run:
+/// `PROPTEST_CASES=100000 cargo test --release --test no_panic`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn segmentation_never_panics_on_any_string(text in any::<String>()) {
