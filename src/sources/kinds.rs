@@ -4,7 +4,7 @@
 //! if its root is), links and statements on the sources, and the quotes of
 //! anonymous sources lose their speaker.
 
-use crate::document::{Document, SourceKind};
+use crate::document::{Document, SourceKind, TextSpan};
 use crate::phrase::lexicon::SourceLexicon;
 use crate::phrase::{read, token_range, Reading};
 use crate::sources::coreference::Chains;
@@ -38,6 +38,36 @@ pub fn statement_sentences(doc: &Document, found: &[Statement]) -> Vec<bool> {
     out
 }
 
+/// For each source, the cue of the first quote whose source it is (one pass over
+/// the quotes).
+pub fn cues_by_source(doc: &Document) -> Vec<Option<&TextSpan>> {
+    let mut out = vec![None; doc.sources.len()];
+    for q in &doc.quotes {
+        if let Some(slot) = q.source.and_then(|s| out.get_mut(s as usize)) {
+            if slot.is_none() {
+                *slot = Some(q.cue.as_ref());
+            }
+        }
+    }
+    out.into_iter().map(Option::flatten).collect()
+}
+
+/// What a proposer sees of a document's mentions beyond each one's reading:
+/// the sentences holding an anonymity statement and each source's cue.
+pub struct Context<'a> {
+    pub statements: Vec<bool>,
+    pub cues: Vec<Option<&'a TextSpan>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, found: &[Statement]) -> Self {
+        Context {
+            statements: statement_sentences(doc, found),
+            cues: cues_by_source(doc),
+        }
+    }
+}
+
 /// The view a proposer has of mention `index`.
 pub fn view<'a>(
     doc: &'a Document,
@@ -45,7 +75,7 @@ pub fn view<'a>(
     index: usize,
     tokens: (usize, usize),
     reading: &'a Reading,
-    statements: &[bool],
+    cx: &Context<'a>,
 ) -> MentionView<'a> {
     MentionView {
         index,
@@ -53,7 +83,12 @@ pub fn view<'a>(
         tokens,
         reading,
         lexicon: lx,
-        statement_in_sentence: statements.get(reading.sentence).copied().unwrap_or(false),
+        statement_in_sentence: cx
+            .statements
+            .get(reading.sentence)
+            .copied()
+            .unwrap_or(false),
+        cue: cx.cues.get(index).copied().flatten(),
     }
 }
 
@@ -62,11 +97,11 @@ pub fn read_mentions(
     doc: &Document,
     lx: &SourceLexicon,
     proposers: &[Arc<dyn KindProposer>],
-    statements: &[bool],
+    cx: &Context<'_>,
 ) -> Vec<Reading> {
     let mut out = Vec::with_capacity(doc.sources.len());
     for (index, (tokens, mut r)) in readings(doc, lx).into_iter().enumerate() {
-        let v = view(doc, lx, index, tokens, &r, statements);
+        let v = view(doc, lx, index, tokens, &r, cx);
         if let Some(p) = decide(proposers.iter().filter_map(|p| p.propose(doc, &v))) {
             r.kind = Some(p.decided_kind());
         }

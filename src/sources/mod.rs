@@ -159,10 +159,11 @@ pub fn classify_sources(doc: &mut Document, lx: &SourceLexicon) {
 pub fn classify_with(doc: &mut Document, lx: &SourceLexicon, proposers: &[Arc<dyn KindProposer>]) {
     // The anonymity statements are found first: proposers may ask whether one
     // stands in a mention's sentence (finding them reads no kind).
+    // `cx` borrows `doc` until the kinds are decided.
     let found = statements::find(doc, StatementPatterns::get());
-    let in_sentence = kinds::statement_sentences(doc, &found);
+    let cx = kinds::Context::new(doc, &found);
     // 1. Each mention's reading and first kind.
-    let mut readings = kinds::read_mentions(doc, lx, proposers, &in_sentence);
+    let mut readings = kinds::read_mentions(doc, lx, proposers, &cx);
     // Text order of the mentions.
     let mut order: Vec<usize> = (0..doc.sources.len()).collect();
     order.sort_by_key(|&i| (doc.sources[i].mention.start, i));

@@ -11,7 +11,7 @@
 //! exceeds it, so a learned proposer overrides the rules only where the stage is
 //! built with a lower rules score).
 
-use crate::document::{Document, EntityLabel, Source, SourceKind};
+use crate::document::{Document, EntityLabel, Source, SourceKind, TextSpan};
 use crate::phrase::lexicon::{NounClass, SourceLexicon};
 use crate::phrase::{tok_text, Reading};
 
@@ -53,6 +53,8 @@ pub struct MentionView<'a> {
     /// Whether an anonymity statement ("spoke on condition of anonymity") stands in
     /// the mention's sentence.
     pub statement_in_sentence: bool,
+    /// The cue of the first quote whose source the mention is.
+    pub cue: Option<&'a TextSpan>,
 }
 
 /// Anything that proposes kinds of source mentions.

@@ -129,15 +129,19 @@ fn length_bucket(n: usize) -> u64 {
     }
 }
 
-/// The hashed features of one mention; `out` is cleared first.
-pub fn features(doc: &Document, view: &MentionView<'_>, out: &mut Vec<u64>) {
+/// The hashed features of one mention, given the rules' kind for it; `out` is
+/// cleared first.
+pub fn features(
+    doc: &Document,
+    view: &MentionView<'_>,
+    rules: Option<SourceKind>,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let r = view.reading;
     let (a, b) = view.tokens;
     let f = FeatHash::new;
-    let rules = Rules::default()
-        .propose(doc, view)
-        .map_or("-", |p| p.decided_kind().as_str());
+    let rules = rules.map_or("-", SourceKind::as_str);
     let phrase = r.kind.map_or("-", SourceKind::as_str);
     let head = r.lemma.as_deref().or(r.head.as_deref()).map(lower);
     let head = head.as_deref().unwrap_or("-");
@@ -186,12 +190,13 @@ pub fn features(doc: &Document, view: &MentionView<'_>, out: &mut Vec<u64>) {
                 out.push(f(13).finish());
             }
         }
-        // Entity types inside the mention.
-        for e in &doc.entities {
-            let (x, y) = (e.tokens.0 as usize, e.tokens.1 as usize);
-            if x < b && a < y {
-                out.push(f(14).str(e.label.as_str()).finish());
-            }
+        // Entity types inside the mention (entities are in text order).
+        let first = doc.entities.partition_point(|e| (e.tokens.1 as usize) <= a);
+        for e in doc.entities[first..]
+            .iter()
+            .take_while(|e| (e.tokens.0 as usize) < b)
+        {
+            out.push(f(14).str(e.label.as_str()).finish());
         }
         let before = if a > 0 {
             lower(tok_text(doc, a - 1))
@@ -209,13 +214,7 @@ pub fn features(doc: &Document, view: &MentionView<'_>, out: &mut Vec<u64>) {
         out.push(f(17).finish());
     }
     // The cue of the quote this mention is the source of.
-    let index = view.index as u32;
-    if let Some(cue) = doc
-        .quotes
-        .iter()
-        .find(|q| q.source == Some(index))
-        .and_then(|q| q.cue.as_ref())
-    {
+    if let Some(cue) = view.cue {
         out.push(f(18).str(&lower(&cue.text)).finish());
     }
     // What the speakers stage resolved the mention to.
@@ -251,15 +250,15 @@ impl KindProposer for LearnedKinds {
         if in_headline {
             return None;
         }
+        let rules = Rules::default()
+            .propose(doc, mention)
+            .map(|p| p.decided_kind());
         let mut feats = Vec::with_capacity(40);
-        features(doc, mention, &mut feats);
+        features(doc, mention, rules, &mut feats);
         let scores = self.model.scores(&feats);
         let best = argmax(&scores);
         let kind = kind_of(best);
         // Against the rules, only by a margin.
-        let rules = Rules::default()
-            .propose(doc, mention)
-            .map(|p| p.decided_kind());
         if let Some(r) = rules.filter(|&r| r != kind) {
             if scores[best] - scores[r as usize] <= self.model.min_margin {
                 return None;

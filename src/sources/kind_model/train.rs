@@ -10,6 +10,7 @@ use crate::learn::linear::{self, Averaged};
 use crate::learn::Rng;
 use crate::phrase::SourceLexicon;
 use crate::sources::kinds;
+use crate::sources::propose::{KindProposer, Rules};
 use crate::sources::statements::{self, StatementPatterns};
 use std::collections::HashMap;
 
@@ -31,7 +32,7 @@ pub fn examples(
 ) -> Vec<Example> {
     let lx = SourceLexicon::get();
     let found = statements::find(doc, StatementPatterns::get());
-    let in_sentence = kinds::statement_sentences(doc, &found);
+    let cx = kinds::Context::new(doc, &found);
     let mut out = Vec::new();
     for (i, (tokens, r)) in kinds::readings(doc, lx).iter().enumerate() {
         let Some(rel) = rels.get(i) else { continue };
@@ -41,9 +42,12 @@ pub fn examples(
         let Some(kind) = SourceKind::from_name(&label.kind) else {
             continue;
         };
-        let view = kinds::view(doc, lx, i, *tokens, r, &in_sentence);
+        let view = kinds::view(doc, lx, i, *tokens, r, &cx);
+        let rules = Rules::default()
+            .propose(doc, &view)
+            .map(|p| p.decided_kind());
         let mut feats = Vec::with_capacity(40);
-        features(doc, &view, &mut feats);
+        features(doc, &view, rules, &mut feats);
         out.push(Example {
             feats,
             label: kind as usize,
