@@ -516,7 +516,7 @@ fn a_closed_standard_output_is_an_error_and_a_closed_pipe_is_quiet() {
 fn a_slow_producer_sees_each_record_soon() {
     use std::io::{BufRead, BufReader, Write};
     use std::process::Stdio;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("byline"))
         .args(["annotate", "-q", "--format", "jsonl", "-"])
         .stdin(Stdio::piped())
@@ -532,14 +532,12 @@ fn a_slow_producer_sees_each_record_soon() {
     std::thread::spawn(move || {
         let _ = tx.send(lines.next().map(|l| l.unwrap()));
     });
-    let started = Instant::now();
     let line = rx.recv_timeout(Duration::from_secs(30));
     drop(stdin);
     let _ = child.wait();
     let line = line
         .expect("no output while the input stayed open")
         .unwrap();
-    assert!(line.contains("\"one\""), "{line}");
     // Not a timing assertion on speed: only that it came while the input was open.
-    let _ = started;
+    assert!(line.contains("\"one\""), "{line}");
 }

@@ -440,39 +440,30 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             )
         }
     };
+    let malformed = |id: String, e: serde_json::Error| {
+        Record::error(
+            id,
+            ErrorKind::MalformedJson,
+            format!("not valid JSON: {e}"),
+            bytes,
+        )
+    };
     let raw: &RawValue = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => {
-            return Record::error(
-                fallback_id,
-                ErrorKind::MalformedJson,
-                format!("not valid JSON: {e}"),
-                bytes,
-            )
-        }
+        Err(e) => return malformed(fallback_id, e),
     };
-    let fields: BTreeMap<String, &RawValue> = match raw.get().starts_with('{') {
-        true => match serde_json::from_str(raw.get()) {
-            Ok(f) => f,
-            Err(e) => {
-                return Record::error(
-                    fallback_id,
-                    ErrorKind::MalformedJson,
-                    format!("not valid JSON: {e}"),
-                    bytes,
-                )
-            }
-        },
-        false => {
-            return Record::error(
-                fallback_id,
-                ErrorKind::MalformedJson,
-                "expected a JSON object with a \"text\" field",
-                bytes,
-            )
-        }
+    if !raw.get().starts_with('{') {
+        return Record::error(
+            fallback_id,
+            ErrorKind::MalformedJson,
+            "expected a JSON object with a \"text\" field",
+            bytes,
+        );
+    }
+    let mut fields: BTreeMap<String, &RawValue> = match serde_json::from_str(raw.get()) {
+        Ok(f) => f,
+        Err(e) => return malformed(fallback_id, e),
     };
-    let mut fields = fields;
     let id = match fields.remove("id").map(RawValue::get) {
         Some(v) if v.starts_with('"') => serde_json::from_str::<String>(v).unwrap_or(fallback_id),
         Some(v) if v.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => v.to_string(),
@@ -481,14 +472,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
     let text = match fields.remove("text").map(RawValue::get) {
         Some(v) if v.starts_with('"') => match serde_json::from_str::<String>(v) {
             Ok(s) => s,
-            Err(e) => {
-                return Record::error(
-                    id,
-                    ErrorKind::MalformedJson,
-                    format!("not valid JSON: {e}"),
-                    bytes,
-                )
-            }
+            Err(e) => return malformed(id, e),
         },
         Some(v) => {
             let what = match v.as_bytes().first() {
@@ -532,14 +516,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             Ok(v) => {
                 meta.insert(k, v);
             }
-            Err(e) => {
-                return Record::error(
-                    id,
-                    ErrorKind::MalformedJson,
-                    format!("not valid JSON: {e}"),
-                    bytes,
-                )
-            }
+            Err(e) => return malformed(id, e),
         }
     }
     let mut doc = Document::new(id.clone(), text);
