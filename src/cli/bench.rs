@@ -44,6 +44,11 @@ pub enum BenchCommand {
     ///
     ///     byline bench ner --input eng.testb
     Ner(NerBenchArgs),
+    /// Seconds per MB of each stage as one document grows, on prose and pathological
+    /// texts: whether every stage stays linear.
+    ///
+    ///     byline bench scaling --sizes 10K,100K,1M,5M
+    Scaling(super::scaling::ScalingArgs),
 }
 
 #[derive(Args)]
@@ -60,8 +65,10 @@ pub struct NerBenchArgs {
 }
 
 pub fn run(args: BenchArgs) -> Result<i32> {
-    if let Some(BenchCommand::Ner(a)) = args.stage {
-        return ner(a);
+    match args.stage {
+        Some(BenchCommand::Ner(a)) => return ner(a),
+        Some(BenchCommand::Scaling(a)) => return super::scaling::run(a),
+        None => {}
     }
     let docs: Vec<Document> = if args.inputs.is_empty() {
         (0..args.docs)

@@ -4,6 +4,7 @@ mod annotate;
 mod bench;
 mod eval;
 mod generate;
+mod scaling;
 mod train;
 
 use clap::{Parser, Subcommand};

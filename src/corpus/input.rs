@@ -171,6 +171,18 @@ impl RecordReader {
         }
     }
 
+    /// Records from JSON Lines read from any reader (bytes in memory, a
+    /// decompressor, a socket), as a JSON Lines file is read.
+    pub fn jsonl(
+        name: impl Into<String>,
+        reader: Box<dyn BufRead + Send>,
+        max_chars: usize,
+    ) -> Self {
+        let mut r = RecordReader::new(Vec::new(), InputFormat::Jsonl, max_chars);
+        r.current = Some(JsonLines::new(name.into(), reader, r.max_line_bytes));
+        r
+    }
+
     /// Open the next source: a text source yields its one record at once; a
     /// JSON Lines source becomes `current` and yields nothing yet.
     fn open_next(&mut self) -> Option<Record> {

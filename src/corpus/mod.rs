@@ -8,6 +8,7 @@
 //! record yields exactly one output line: a document or an error record.
 
 pub mod input;
+pub mod stress;
 pub mod synthetic;
 
 pub use input::{resolve_inputs, total_bytes, InputFormat, Record, RecordReader, Source};

@@ -15,6 +15,7 @@
 //! The JSON form of a document is versioned by [`SCHEMA_VERSION`] and
 //! documented in `docs/schema.md` and `docs/document.schema.json`.
 
+mod lookup;
 pub mod offsets;
 mod serialize;
 mod span;

@@ -1,5 +1,8 @@
 //! The NER pipeline stage: tags each sentence with Viterbi over the model's
-//! scores, then makes a document's mentions of one name agree on their type.
+//! scores, then makes a document's mentions of one name agree on their type. A
+//! document of more than [`MAX_DOCUMENT_TOKENS`] tokens is tagged in blocks of
+//! whole sentences, and a sentence of more than [`MAX_SENTENCE_TOKENS`] in pieces,
+//! so that memory stays bounded on any input.
 
 use super::features::VEC_WINDOW;
 use super::features::{extract_hint_keys, extract_with_hints};
@@ -307,25 +310,17 @@ impl Processor for NerTagger {
                 (a, b)
             })
             .collect();
-        let sentences: Vec<Vec<&str>> = ranges
-            .iter()
-            .map(|&(a, b)| (a..b).map(|i| doc.token_text(i)).collect())
-            .collect();
-        let tagged = self.tag_document(&sentences);
+        let ranges = pieces(&ranges);
         let mut entities = Vec::new();
-        for (&(a, _), spans) in ranges.iter().zip(&tagged) {
-            for &(s, e, label) in spans {
-                let (first, last) = (&doc.tokens[a + s], &doc.tokens[a + e - 1]);
-                let (b0, b1) = (first.bytes.0 as usize, last.bytes.1 as usize);
-                let text = doc.text.get(b0..b1).unwrap_or_default().to_string();
-                entities.push(Entity {
-                    start: first.start,
-                    end: last.end,
-                    text,
-                    label,
-                    tokens: ((a + s) as u32, (a + e) as u32),
-                    cluster: None,
-                });
+        for block in blocks(&ranges) {
+            let block = &ranges[block];
+            let sentences: Vec<Vec<&str>> = block
+                .iter()
+                .map(|&(a, b)| (a..b).map(|i| doc.token_text(i)).collect())
+                .collect();
+            let tagged = self.tag_document(&sentences);
+            for (&(a, _), spans) in block.iter().zip(&tagged) {
+                push_entities(doc, a, spans, &mut entities);
             }
         }
         doc.entities = entities;
@@ -333,10 +328,100 @@ impl Processor for NerTagger {
     }
 }
 
+/// The longest run of tokens tagged as one sentence: a longer "sentence" (a list,
+/// a table, text that is no prose; no PolNeAR or CoNLL sentence comes near) is
+/// tagged in pieces of this length.
+pub const MAX_SENTENCE_TOKENS: usize = 1_000;
+
+/// The most tokens tagged as one document: the document-level evidence (casing
+/// statistics, the first stage's votes, one type per name) is gathered over blocks
+/// of whole sentences of about this many tokens, so that the features held at once
+/// are bounded whatever the document's length. News articles are far shorter.
+pub const MAX_DOCUMENT_TOKENS: usize = 100_000;
+
+/// The sentences' token ranges, each longer than [`MAX_SENTENCE_TOKENS`] cut.
+fn pieces(ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for &(a, b) in ranges {
+        let mut x = a;
+        while b - x > MAX_SENTENCE_TOKENS {
+            out.push((x, x + MAX_SENTENCE_TOKENS));
+            x += MAX_SENTENCE_TOKENS;
+        }
+        out.push((x, b));
+    }
+    out
+}
+
+/// Consecutive runs of `ranges` holding at most [`MAX_DOCUMENT_TOKENS`] tokens
+/// each (or one range).
+fn blocks(ranges: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut tokens) = (0, 0);
+    for (k, &(a, b)) in ranges.iter().enumerate() {
+        if tokens + (b - a) > MAX_DOCUMENT_TOKENS && k > start {
+            out.push(start..k);
+            (start, tokens) = (k, 0);
+        }
+        tokens += b - a;
+    }
+    if start < ranges.len() || out.is_empty() {
+        out.push(start..ranges.len());
+    }
+    out
+}
+
+/// The entities of one sentence (tokens from `a`) as document entities.
+fn push_entities(doc: &Document, a: usize, spans: &SentenceSpans, entities: &mut Vec<Entity>) {
+    for &(s, e, label) in spans {
+        let (first, last) = (&doc.tokens[a + s], &doc.tokens[a + e - 1]);
+        let (b0, b1) = (first.bytes.0 as usize, last.bytes.1 as usize);
+        let text = doc.text.get(b0..b1).unwrap_or_default().to_string();
+        entities.push(Entity {
+            start: first.start,
+            end: last.end,
+            text,
+            label,
+            tokens: ((a + s) as u32, (a + e) as u32),
+            cluster: None,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use EntityLabel::*;
+
+    #[test]
+    fn long_sentences_are_cut_and_long_documents_blocked() {
+        let m = MAX_SENTENCE_TOKENS;
+        let cut = pieces(&[(0, 5), (5, 5 + 2 * m + 3), (5 + 2 * m + 3, 5 + 2 * m + 4)]);
+        assert_eq!(
+            cut,
+            vec![
+                (0, 5),
+                (5, 5 + m),
+                (5 + m, 5 + 2 * m),
+                (5 + 2 * m, 5 + 2 * m + 3),
+                (5 + 2 * m + 3, 5 + 2 * m + 4)
+            ]
+        );
+        // Blocks are consecutive, cover every range once and stay within the bound.
+        let ranges: Vec<(usize, usize)> = (0..500).map(|k| (k * 900, (k + 1) * 900)).collect();
+        let b = blocks(&ranges);
+        assert_eq!(b.first().unwrap().start, 0);
+        assert_eq!(b.last().unwrap().end, ranges.len());
+        for w in b.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for r in &b {
+            let tokens: usize = ranges[r.clone()].iter().map(|(a, b)| b - a).sum();
+            assert!(tokens <= MAX_DOCUMENT_TOKENS);
+        }
+        assert_eq!(blocks(&[]), vec![0..0]);
+        assert_eq!(blocks(&[(0, 3)]), vec![0..1]);
+    }
 
     #[test]
     fn fast_two_stage_path_agrees_with_stagewise() {

@@ -6,7 +6,7 @@
 
 use super::lexicon::{Noun, PronounClass, SourceLexicon};
 use super::reading::Reading;
-use super::tokens::{capitalized, is_word, strip_possessive, tok_text};
+use super::tokens::{capitalized, entity_index_at, is_word, strip_possessive, tok_text};
 use super::words::words;
 use crate::document::Document;
 
@@ -67,10 +67,9 @@ pub fn core(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Core {
     let mut i = core_start + 1;
     while i < b {
         let w = low(i);
-        let in_entity = doc.entities.iter().any(|e| {
-            (e.tokens.0 as usize) < i
-                && i < e.tokens.1 as usize
-                && e.tokens.0 as usize >= core_start
+        let in_entity = entity_index_at(doc, i).is_some_and(|k| {
+            let e = &doc.entities[k];
+            (e.tokens.0 as usize) < i && e.tokens.0 as usize >= core_start
         });
         let prev = low(i - 1);
         let after_noun = is_word(doc, i - 1)

@@ -162,11 +162,10 @@ pub fn from_noun_class(
         // "Obama's former campaign strategist": one person, identified.
         NounClass::Anonymous
             if !n.plural
-                && doc.entities.iter().any(|e| {
-                    e.label == EntityLabel::PER
-                        && e.tokens.0 as usize >= core_start
-                        && (e.tokens.1 as usize) < head_tok
-                })
+                && doc
+                    .entities_within_tokens(core_start, head_tok.saturating_sub(1))
+                    .iter()
+                    .any(|e| e.label == EntityLabel::PER && (e.tokens.1 as usize) < head_tok)
                 && (core_start..head_tok).any(|i| {
                     matches!(tok_text(doc, i), "'s" | "’s")
                         || tok_text(doc, i).ends_with("'s")

@@ -26,22 +26,23 @@
 mod head;
 mod kind;
 pub mod lexicon;
-mod names;
+pub mod names;
 pub mod reading;
 pub mod tokens;
 mod words;
 
 pub use lexicon::SourceLexicon;
+pub use names::Names;
 pub use reading::Reading;
 pub use tokens::{
-    capitalized, entity_at, is_word, sentence_of, span_of, strip_possessive, tok_text, token_range,
-    tokens_text,
+    capitalized, entity_at, entity_index_at, entity_starting_at, is_word, sentence_of, span_of,
+    strip_possessive, tok_text, token_range, tokens_text,
 };
 
 use crate::document::{Document, SourceKind};
 
-/// Read a token range as a source phrase.
-pub fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
+/// Read a token range as a source phrase; `names` is [`Names::of`] the document.
+pub fn read(doc: &Document, lx: &SourceLexicon, names: &Names, a: usize, b: usize) -> Reading {
     let mut r = Reading {
         toks: (a, b),
         sentence: sentence_of(doc, a),
@@ -68,7 +69,7 @@ pub fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
         || names::titled(doc, &core, &head, &mut r)
         || names::appositive(doc, lx, &core, &head, &mut r)
         || names::appositive_body(doc, &core, &head, &mut r)
-        || names::head_entity(doc, &head, &mut r);
+        || names::head_entity(doc, names, &head, &mut r);
     if decided {
         return r;
     }
@@ -86,8 +87,8 @@ pub fn read(doc: &Document, lx: &SourceLexicon, a: usize, b: usize) -> Reading {
 /// coreference, statements or the speakers stage's evidence: the first
 /// classification the `quotes` stage writes (so that `speakers` can leave unnamed
 /// sources alone). The `sources` stage has the final word.
-pub fn classify_phrase(doc: &Document, a: usize, b: usize) -> SourceKind {
-    read(doc, SourceLexicon::get(), a, b)
+pub fn classify_phrase(doc: &Document, names: &Names, a: usize, b: usize) -> SourceKind {
+    read(doc, SourceLexicon::get(), names, a, b)
         .kind
         .unwrap_or(SourceKind::Other)
 }

@@ -8,9 +8,36 @@
 use super::head::{Core, Head};
 use super::lexicon::{NounClass, SourceLexicon};
 use super::reading::Reading;
-use super::tokens::{capitalized, entity_at, strip_possessive, tok_text};
+use super::tokens::{capitalized, entity_at, entity_starting_at, strip_possessive, tok_text};
 use super::words::words;
 use crate::document::{Document, EntityLabel, SourceKind};
+use std::collections::HashSet;
+
+/// What the reader knows of a whole document's names, made once per document
+/// ([`Names::of`]) so that reading a phrase costs the same in a long document as in
+/// a short one: every word of the names tagged as persons.
+#[derive(Debug, Default)]
+pub struct Names {
+    person_words: HashSet<String>,
+}
+
+impl Names {
+    pub fn of(doc: &Document) -> Names {
+        let person_words = doc
+            .entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::PER)
+            .flat_map(|e| e.text.split_whitespace())
+            .map(|w| strip_possessive(w).to_string())
+            .collect();
+        Names { person_words }
+    }
+
+    /// Whether `w` (without a possessive) is a word of a name tagged as a person.
+    pub fn is_person_word(&self, w: &str) -> bool {
+        self.person_words.contains(w)
+    }
+}
 
 /// Coordinated names: "Obama and Clinton", "China and Russia".
 pub fn coordinated(doc: &Document, core: &Core, head: &Head, r: &mut Reading) -> bool {
@@ -103,10 +130,9 @@ pub fn appositive_body(doc: &Document, core: &Core, head: &Head, r: &mut Reading
         .is_some_and(|n| matches!(n.class, NounClass::Group | NounClass::Organization));
     let org_appositive = body
         && core.comma.is_some_and(|c| {
-            doc.entities.iter().any(|e| {
-                e.label == EntityLabel::ORG
-                    && e.tokens.0 as usize == c + 1
-                    && (e.tokens.1 as usize) <= b
+            entity_starting_at(doc, c + 1).is_some_and(|i| {
+                let e = &doc.entities[i];
+                e.label == EntityLabel::ORG && (e.tokens.1 as usize) <= b
             })
         });
     if org_appositive {
@@ -120,18 +146,13 @@ pub fn appositive_body(doc: &Document, core: &Core, head: &Head, r: &mut Reading
 
 /// The entity on the head gives the kind, unless it is a role noun tagged as part
 /// of an organization name ("Clinton aides"), which stays a role (and is read on).
-pub fn head_entity(doc: &Document, head: &Head, r: &mut Reading) -> bool {
+pub fn head_entity(doc: &Document, names: &Names, head: &Head, r: &mut Reading) -> bool {
     let head_raw = head.raw;
     // The tagger reads a surname as an organization in one place and a person in
     // another: a name the article also tags as a person is a person.
     let head_entity = entity_at(doc, head.tok).map(|label| {
-        let person_elsewhere = label != EntityLabel::PER
-            && doc.entities.iter().any(|e| {
-                e.label == EntityLabel::PER
-                    && e.text
-                        .split_whitespace()
-                        .any(|w| strip_possessive(w) == strip_possessive(head_raw))
-            });
+        let person_elsewhere =
+            label != EntityLabel::PER && names.is_person_word(strip_possessive(head_raw));
         if person_elsewhere {
             EntityLabel::PER
         } else {

@@ -59,10 +59,25 @@ pub fn capitalized(w: &str) -> bool {
 }
 
 pub fn entity_at(doc: &Document, tok: usize) -> Option<EntityLabel> {
-    doc.entities
-        .iter()
-        .find(|e| (e.tokens.0 as usize) <= tok && tok < e.tokens.1 as usize)
-        .map(|e| e.label)
+    entity_index_at(doc, tok).map(|i| doc.entities[i].label)
+}
+
+/// The index of the entity over token `tok`. Entities lie in text order and do
+/// not overlap (as the `ner` stage writes them), so this is a binary search.
+pub fn entity_index_at(doc: &Document, tok: usize) -> Option<usize> {
+    let i = doc
+        .entities
+        .partition_point(|e| (e.tokens.0 as usize) <= tok)
+        .checked_sub(1)?;
+    (tok < doc.entities[i].tokens.1 as usize).then_some(i)
+}
+
+/// The index of the entity whose first token is `tok`.
+pub fn entity_starting_at(doc: &Document, tok: usize) -> Option<usize> {
+    let i = doc
+        .entities
+        .partition_point(|e| (e.tokens.0 as usize) < tok);
+    (doc.entities.get(i)?.tokens.0 as usize == tok).then_some(i)
 }
 
 pub fn is_word(doc: &Document, i: usize) -> bool {

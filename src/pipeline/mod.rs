@@ -26,6 +26,7 @@ use crate::document::Document;
 use crate::segment::Segmenter;
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
 
 /// Default limit on document length, in code points: generous for news (a long
 /// feature runs to 100,000), small enough that one bad record cannot exhaust memory.
@@ -167,10 +168,22 @@ impl Pipeline {
     }
 
     /// Run every stage over one document.
-    pub fn annotate(&self, mut doc: Document) -> Result<Document, DocError> {
+    pub fn annotate(&self, doc: Document) -> Result<Document, DocError> {
+        self.annotate_timed(doc, |_, _| {})
+    }
+
+    /// Run every stage over one document, telling `each` how long each stage took
+    /// (for benchmarks: `byline bench scaling`).
+    pub fn annotate_timed(
+        &self,
+        mut doc: Document,
+        mut each: impl FnMut(&str, Duration),
+    ) -> Result<Document, DocError> {
         self.validate(&doc)?;
         for stage in &self.stages {
+            let start = Instant::now();
             let outcome = catch_unwind(AssertUnwindSafe(|| stage.process(&mut doc)));
+            each(stage.name(), start.elapsed());
             match outcome {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => {

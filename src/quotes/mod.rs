@@ -55,6 +55,7 @@ pub mod cue_model;
 mod dateline;
 mod direct;
 mod found;
+pub use found::REACH;
 mod introduced;
 mod learned_cues;
 mod learned_spans;

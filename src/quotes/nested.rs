@@ -17,14 +17,25 @@ pub fn inside_source(found: &[Found]) -> Vec<bool> {
         p.iter()
             .any(|&(x, y)| q.iter().any(|&(u, v)| x < v && u < y))
     };
+    // The sources by where they start; a source holding a cue starts at most the
+    // longest source's length before it.
+    let mut sources: Vec<(Range, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(g, f)| f.source.map(|s| (s, g)))
+        .collect();
+    sources.sort_unstable();
+    let longest = sources.iter().map(|&((a, b), _)| b - a).max().unwrap_or(0);
     found
         .iter()
         .map(|f| {
             f.cue.is_some_and(|(x, y)| {
-                found.iter().any(|g| {
-                    g.source.is_some_and(|(sa, sb)| sa <= x && y <= sb)
-                        && overlaps(&g.content, &f.content)
-                })
+                let end = sources.partition_point(|&((sa, _), _)| sa <= x);
+                sources[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|&&((sa, _), _)| sa + longest >= y)
+                    .any(|&((_, sb), g)| y <= sb && overlaps(&found[g].content, &f.content))
             })
         })
         .collect()

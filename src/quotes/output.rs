@@ -9,6 +9,7 @@ use crate::quotes::found::{Found, Range};
 pub fn write(doc: &mut Document, found: Vec<Found>) {
     doc.quotes.clear();
     doc.sources.clear();
+    let names = crate::phrase::Names::of(doc);
     let span = |doc: &Document, (a, b): Range| -> TextSpan {
         let (first, last) = (&doc.tokens[a], &doc.tokens[b - 1]);
         TextSpan {
@@ -32,7 +33,7 @@ pub fn write(doc: &mut Document, found: Vec<Found>) {
         let f = &found[i];
         let source = f.source.map(|r| {
             let mention = span(doc, r);
-            let kind = crate::phrase::classify_phrase(doc, r.0, r.1);
+            let kind = crate::phrase::classify_phrase(doc, &names, r.0, r.1);
             doc.sources.push(Source::new(mention, kind));
             (doc.sources.len() - 1) as u32
         });

@@ -9,7 +9,7 @@
 
 use crate::document::{Document, EntityLabel, SourceKind};
 use crate::phrase::lexicon::{NounClass, PronounClass, SourceLexicon};
-use crate::phrase::{entity_at, is_word, read, sentence_of, tok_text, Reading};
+use crate::phrase::{entity_at, is_word, read, sentence_of, tok_text, Names, Reading};
 use crate::sources::words::words;
 
 /// Each mention's antecedent (an index into `doc.sources`), if it refers back.
@@ -118,6 +118,7 @@ fn appositive_to_person(doc: &Document, start: usize) -> bool {
 pub fn link(
     doc: &Document,
     lx: &SourceLexicon,
+    names: &Names,
     readings: &mut [Reading],
     order: &[usize],
 ) -> Chains {
@@ -183,7 +184,7 @@ pub fn link(
                     .find(|&j| before.is_some_and(|(_, e)| readings[j].toks.1 == e));
                 if hit.is_none() {
                     if let Some((x, y)) = before {
-                        let ante = read(doc, lx, x, y);
+                        let ante = read(doc, lx, names, x, y);
                         let which =
                             matches!(tok_text(doc, r.toks.0).to_lowercase().as_str(), "which");
                         let kind = match ante.kind {

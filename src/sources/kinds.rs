@@ -6,14 +6,18 @@
 
 use crate::document::{Document, SourceKind, TextSpan};
 use crate::phrase::lexicon::SourceLexicon;
-use crate::phrase::{read, token_range, Reading};
+use crate::phrase::{read, token_range, Names, Reading};
 use crate::sources::coreference::Chains;
 use crate::sources::propose::{KindProposal, KindProposer, MentionView};
 use crate::sources::statements::{ChainCues, Statement};
 use std::sync::Arc;
 
 /// Every mention's token range and phrase reading, in `doc.sources` order.
-pub fn readings(doc: &Document, lx: &SourceLexicon) -> Vec<((usize, usize), Reading)> {
+pub fn readings(
+    doc: &Document,
+    lx: &SourceLexicon,
+    names: &Names,
+) -> Vec<((usize, usize), Reading)> {
     doc.sources
         .iter()
         .map(|s| {
@@ -22,7 +26,7 @@ pub fn readings(doc: &Document, lx: &SourceLexicon) -> Vec<((usize, usize), Read
             } else {
                 (0, 0)
             };
-            ((a, b), read(doc, lx, a, b))
+            ((a, b), read(doc, lx, names, a, b))
         })
         .collect()
 }
@@ -96,11 +100,12 @@ pub fn view<'a>(
 pub fn read_mentions(
     doc: &Document,
     lx: &SourceLexicon,
+    names: &Names,
     proposers: &[Arc<dyn KindProposer>],
     cx: &Context<'_>,
 ) -> Vec<Reading> {
     let mut out = Vec::with_capacity(doc.sources.len());
-    for (index, (tokens, mut r)) in readings(doc, lx).into_iter().enumerate() {
+    for (index, (tokens, mut r)) in readings(doc, lx, names).into_iter().enumerate() {
         let v = view(doc, lx, index, tokens, &r, cx);
         if let Some(p) = decide(proposers.iter().filter_map(|p| p.propose(doc, &v))) {
             r.kind = Some(p.decided_kind());

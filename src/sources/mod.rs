@@ -43,6 +43,7 @@ pub use propose::{KindProposal, KindProposer, MentionView, Rules};
 pub use summary::summarize;
 
 use crate::document::Document;
+use crate::phrase::Names;
 use crate::stage::{Processor, ProcessorError};
 use statements::StatementPatterns;
 use std::sync::{Arc, LazyLock};
@@ -163,14 +164,15 @@ pub fn classify_with(doc: &mut Document, lx: &SourceLexicon, proposers: &[Arc<dy
     let found = statements::find(doc, StatementPatterns::get());
     let cx = kinds::Context::new(doc, &found);
     // 1. Each mention's reading and first kind.
-    let mut readings = kinds::read_mentions(doc, lx, proposers, &cx);
+    let names = Names::of(doc);
+    let mut readings = kinds::read_mentions(doc, lx, &names, proposers, &cx);
     // Text order of the mentions.
     let mut order: Vec<usize> = (0..doc.sources.len()).collect();
     order.sort_by_key(|&i| (doc.sources[i].mention.start, i));
     // 2. Coreference.
-    let chains = coreference::link(doc, lx, &mut readings, &order);
+    let chains = coreference::link(doc, lx, &names, &mut readings, &order);
     // 3. Anonymity statements attached, then the kinds, links and statements written.
-    let chain_cue = statements::attach(doc, lx, &mut readings, &order, &chains, &found);
+    let chain_cue = statements::attach(doc, lx, &names, &mut readings, &order, &chains, &found);
     kinds::write(doc, &readings, &chains, &chain_cue);
     // 4. Descriptors.
     descriptors::write(doc, lx, &readings, &order, &chains, &chain_cue);

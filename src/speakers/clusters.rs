@@ -5,11 +5,13 @@
 //! names, so that "Mrs. Clinton" is not Bill Clinton and pronouns find the right one.
 
 use super::names::{
-    entity_title, is_acronym_of, is_honorific, is_name_suffix, name_words, surname,
+    acronym_form, entity_title, initials, is_acronym_of, is_honorific, is_name_suffix, name_words,
+    surname,
 };
 use super::words::WORDS;
 use crate::document::{Document, EntityCluster, EntityLabel};
 use crate::lexicon::first_names::{first_name_gender, Gender};
+use std::collections::HashMap;
 
 /// What matching reads of a cluster's canonical name, kept beside it so that each
 /// new mention compares against every cluster without re-splitting names.
@@ -31,12 +33,68 @@ impl ClusterKey {
     }
 }
 
+/// The clusters under each key a mention may match them by, so that a mention
+/// looks its candidates up instead of comparing against every cluster: surname,
+/// initials, acronym form and ASCII-lowercased canonical name. A cluster is filed
+/// again when its canonical name grows; lookups are checked against the cluster
+/// as it is now, so an entry under an old name does no harm.
+#[derive(Default)]
+struct ClusterIndex {
+    surname: HashMap<String, Vec<usize>>,
+    initials: HashMap<String, Vec<usize>>,
+    acronym: HashMap<String, Vec<usize>>,
+    lower: HashMap<String, Vec<usize>>,
+}
+
+impl ClusterIndex {
+    fn file(&mut self, c: usize, key: &ClusterKey, canonical: &str) {
+        self.surname.entry(key.surname.clone()).or_default().push(c);
+        self.initials
+            .entry(initials(canonical))
+            .or_default()
+            .push(c);
+        if let Some(a) = acronym_form(canonical) {
+            self.acronym.entry(a).or_default().push(c);
+        }
+        self.lower
+            .entry(canonical.to_ascii_lowercase())
+            .or_default()
+            .push(c);
+    }
+
+    /// The clusters of surname `key`, in order, each once.
+    fn by_surname(&self, key: &str) -> Vec<usize> {
+        let mut out = self.surname.get(key).cloned().unwrap_or_default();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every cluster `text` (with surname `key`) may match, in order, each once.
+    fn candidates(&self, text: &str, key: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut add = |m: &HashMap<String, Vec<usize>>, k: &str| {
+            out.extend(m.get(k).into_iter().flatten());
+        };
+        add(&self.surname, key);
+        if let Some(a) = acronym_form(text) {
+            add(&self.initials, &a);
+        }
+        add(&self.acronym, &initials(text));
+        add(&self.lower, &text.to_ascii_lowercase());
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// Build `doc.clusters` from `doc.entities`; returns each cluster's gender, when known.
 pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
     let lists = &*WORDS;
     doc.clusters.clear();
     let mut genders: Vec<Option<Gender>> = Vec::new();
     let mut keys: Vec<ClusterKey> = Vec::new();
+    let mut index = ClusterIndex::default();
     for e in 0..doc.entities.len() {
         let text = doc.entities[e].text.clone();
         // "Mr. Ban" is a person whatever the tagger typed it.
@@ -68,11 +126,11 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
         // "Norman Ham … Ham said": a lone word the tagger typed as an organization or
         // place, which is the surname of a person named in full earlier, is that person.
         let label = if label != EntityLabel::PER && words.len() == 1 {
-            let person = doc
-                .clusters
-                .iter()
-                .zip(&keys)
-                .any(|(c, k)| c.label == EntityLabel::PER && k.words > 1 && k.surname == key);
+            let person = index.by_surname(&key).into_iter().any(|c| {
+                doc.clusters[c].label == EntityLabel::PER
+                    && keys[c].words > 1
+                    && keys[c].surname == key
+            });
             if person {
                 doc.entities[e].label = EntityLabel::PER;
                 EntityLabel::PER
@@ -117,11 +175,12 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
                 }
             }
         };
-        let mut matching = doc
-            .clusters
+        // Every cluster `same` can hold lies among the candidates (latest first).
+        let candidates = index.candidates(&entity.text, &key);
+        let mut matching = candidates
             .iter()
-            .enumerate()
             .rev()
+            .map(|&c| (c, &doc.clusters[c]))
             .filter(|&(c, cluster)| same(c, cluster));
         // A bare surname shared by several people named so far ("Trump" after Donald and
         // Ivanka Trump) is the one the article has named most; else the latest.
@@ -142,7 +201,7 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             if !mister || words.len() != 1 {
                 return None;
             }
-            let c = (0..doc.clusters.len()).rev().find(|&c| {
+            let c = index.by_surname(&key).into_iter().rev().find(|&c| {
                 doc.clusters[c].label != EntityLabel::PER
                     && (2..=3).contains(&keys[c].words)
                     && keys[c].surname == key
@@ -159,6 +218,7 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
                 if words.len() > keys[c].words {
                     cluster.canonical = words.join(" ");
                     keys[c] = ClusterKey::of(&cluster.canonical);
+                    index.file(c, &keys[c], &cluster.canonical);
                 }
                 cluster.mentions.push(e as u32);
                 c
@@ -166,6 +226,7 @@ pub(super) fn cluster_entities(doc: &mut Document) -> Vec<Option<Gender>> {
             None => {
                 let canonical = words.join(" ");
                 keys.push(ClusterKey::of(&canonical));
+                index.file(keys.len() - 1, &keys[keys.len() - 1], &canonical);
                 doc.clusters.push(EntityCluster {
                     id: doc.clusters.len() as u32,
                     canonical,

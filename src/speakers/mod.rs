@@ -41,6 +41,7 @@ mod names;
 mod pronouns;
 mod resolve;
 mod roles;
+mod surnames;
 mod words;
 
 use crate::document::Document;

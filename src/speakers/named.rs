@@ -4,10 +4,9 @@
 //! the tagger missed, or a surname in capitals ("PENCE:"). These come first in
 //! resolution: a name says who spoke more surely than a role or a pronoun.
 
-use super::names::{
-    is_camel_case_brand, is_honorific, is_party_state, name_words, name_words_of, surname,
-};
+use super::names::{is_camel_case_brand, is_honorific, is_party_state, name_words_of};
 use super::roles::is_person_role;
+use super::surnames::Surnames;
 use super::words::WORDS;
 use crate::document::{Document, EntityCluster, EntityLabel};
 use crate::lexicon::first_names::Gender;
@@ -21,10 +20,8 @@ pub(super) fn name_before_apposition(doc: &Document, m: &crate::document::TextSp
         matches!(e.label, EntityLabel::PER | EntityLabel::ORG) && !is_party_state(&e.text)
     };
     if let Some(e) = doc
-        .entities
-        .iter()
-        .filter(named)
-        .find(|e| e.start < m.start && m.start < e.end)
+        .entity_covering(m.start)
+        .filter(|e| named(e) && e.start < m.start)
     {
         return e.cluster;
     }
@@ -50,9 +47,8 @@ pub(super) fn name_before_apposition(doc: &Document, m: &crate::document::TextSp
     let mut end = doc.tokens[comma - 1].end;
     // "House Speaker Paul Ryan, R-Wis., despite …": past a party-state label.
     if let Some(label) = doc
-        .entities
-        .iter()
-        .find(|e| e.end == end && is_party_state(&e.text))
+        .entity_ending_at(end)
+        .filter(|e| is_party_state(&e.text))
     {
         let before = label.tokens.0 as usize;
         if before < 2 || doc.token_text(before - 1) != "," {
@@ -60,10 +56,8 @@ pub(super) fn name_before_apposition(doc: &Document, m: &crate::document::TextSp
         }
         end = doc.tokens[before - 2].end;
     }
-    doc.entities
-        .iter()
+    doc.entity_ending_at(end)
         .filter(named)
-        .find(|e| e.end == end)
         .and_then(|e| e.cluster)
 }
 
@@ -74,15 +68,14 @@ pub(super) fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> 
     // not as a modifier ("the Indiana governor").
     let end_trimmed = doc
         .text
-        .chars()
-        .skip(start as usize)
-        .take((end - start) as usize)
-        .collect::<String>();
+        .get(doc.byte_of(start)..doc.byte_of(end))
+        .unwrap_or_default()
+        .to_string();
     let head_end = start + end_trimmed.trim_end_matches([',', ' ']).chars().count() as u32;
     let inside: Vec<&crate::document::Entity> = doc
-        .entities
+        .entities_within(start, end)
         .iter()
-        .filter(|e| e.start >= start && e.end <= end && !is_party_state(&e.text))
+        .filter(|e| !is_party_state(&e.text))
         // A title alone ("Senator" tagged in a headline) names nobody.
         .filter(|e| !is_honorific(&e.text) && !is_person_role(&e.text.to_lowercase()))
         .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG) || e.end == head_end)
@@ -114,9 +107,8 @@ pub(super) fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> 
             .any(|w| is_person_role(&w.to_lowercase()));
         if role {
             if let Some(e) = doc
-                .entities
-                .iter()
-                .find(|e| e.start == start && e.end == comma && !is_party_state(&e.text))
+                .entity_starting_at(start)
+                .filter(|e| e.end == comma && !is_party_state(&e.text))
             {
                 return e.cluster;
             }
@@ -137,6 +129,7 @@ pub(super) fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> 
 /// phrase joins the cluster whose name ends the same way, or starts one.
 pub(super) fn name_in_words(
     doc: &mut Document,
+    surnames: &mut Surnames,
     text: &str,
     genders: &mut Vec<Option<Gender>>,
 ) -> Option<u32> {
@@ -172,16 +165,16 @@ pub(super) fn name_in_words(
         && (start == 0 && end == 1)
         && !is_honorific(words[0])
         && !is_camel_case_brand(words[0]);
-    if let Some(c) = doc.clusters.iter().rev().find(|c| {
-        let cwords = name_words(&c.canonical);
-        let allowed = if lone {
-            c.label == EntityLabel::PER
+    surnames.catch_up(doc);
+    if let Some(c) = surnames.lower(&last).find(|&c| {
+        let label = doc.clusters[c as usize].label;
+        if lone {
+            label == EntityLabel::PER
         } else {
-            matches!(c.label, EntityLabel::PER | EntityLabel::ORG)
-        };
-        allowed && surname(&cwords).is_some_and(|w| w.to_lowercase() == last)
+            matches!(label, EntityLabel::PER | EntityLabel::ORG)
+        }
     }) {
-        return Some(c.id);
+        return Some(c);
     }
     // "Popular Website": a kind of organization in a title-case headline, not its name.
     if lone || WORDS.organization_nouns.contains(&last) {
@@ -205,16 +198,14 @@ pub(super) fn name_in_words(
 
 /// A transcript's "PENCE:" or a headline's "TRUMP": a surname in capitals is the
 /// person of that surname named before.
-pub(super) fn shouted_surname(doc: &Document, text: &str) -> Option<u32> {
+pub(super) fn shouted_surname(doc: &Document, surnames: &mut Surnames, text: &str) -> Option<u32> {
     let word = text.trim().trim_end_matches([',', ':']);
     let shouted = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-');
     if !shouted {
         return None;
     }
-    doc.clusters
-        .iter()
-        .rev()
-        .filter(|c| c.label == EntityLabel::PER)
-        .find(|c| surname(&name_words(&c.canonical)).is_some_and(|s| s.to_uppercase() == word))
-        .map(|c| c.id)
+    surnames.catch_up(doc);
+    surnames
+        .upper(word)
+        .find(|&c| doc.clusters[c as usize].label == EntityLabel::PER)
 }

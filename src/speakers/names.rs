@@ -46,6 +46,27 @@ pub(super) fn is_acronym_of(short: &str, long: &str) -> bool {
     n >= 2 && initials.next().is_none()
 }
 
+/// `short` as an acronym: without a possessive and full stops, when what is left is
+/// two or more ASCII capitals ("S.E.C." → "SEC"). [`is_acronym_of`]`(short, long)`
+/// holds exactly when this equals [`initials`]`(long)`.
+pub(super) fn acronym_form(short: &str) -> Option<String> {
+    let letters: String = strip_possessive(short)
+        .chars()
+        .filter(|c| *c != '.')
+        .collect();
+    (letters.chars().count() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then_some(letters)
+}
+
+/// The capital initials of `long`'s words, in order ("International Monetary Fund"
+/// → "IMF"; lowercase words are skipped).
+pub(super) fn initials(long: &str) -> String {
+    long.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 /// The last word of a name that is not a generational suffix; the first of a Korean
 /// name, whose family name comes first ("Ban Ki-moon" is Mr. Ban).
 pub(super) fn surname<'a>(words: &[&'a str]) -> Option<&'a str> {
@@ -124,4 +145,42 @@ pub(super) fn name_words_of<'a>(words: &[&'a str]) -> Vec<&'a str> {
         out.clear();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_form_and_initials_decide_as_is_acronym_of_does() {
+        let names = [
+            "IMF",
+            "I.M.F.",
+            "International Monetary Fund",
+            "S.E.C.",
+            "SEC's",
+            "Securities and Exchange Commission",
+            "UN",
+            "United Nations",
+            "U.N.",
+            "Un",
+            "E",
+            "Élan Vital",
+            "EV",
+            "the Post",
+            "TP",
+            "",
+            "NATO",
+            "North Atlantic Treaty Organization",
+        ];
+        for short in names {
+            for long in names {
+                assert_eq!(
+                    is_acronym_of(short, long),
+                    acronym_form(short).is_some_and(|a| a == initials(long)),
+                    "{short:?} of {long:?}"
+                );
+            }
+        }
+    }
 }

@@ -106,9 +106,8 @@ pub(super) fn possessive_antecedent(
 /// before it in the span.
 pub(super) fn lead_pronoun(doc: &Document, m: &crate::document::TextSpan) -> Option<String> {
     let first_name = doc
-        .entities
+        .entities_within(m.start, m.end)
         .iter()
-        .filter(|e| e.start >= m.start && e.end <= m.end)
         .filter(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
         .map(|e| e.start)
         .min()
@@ -132,11 +131,14 @@ pub(super) fn lead_pronoun(doc: &Document, m: &crate::document::TextSpan) -> Opt
 /// The antecedent of a relative "who" ("Trump, who said …"): the person or
 /// organization named just before it, in the same sentence.
 pub(super) fn relative_antecedent(doc: &Document, at: u32) -> Option<u32> {
-    let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
-    doc.entities
+    let s = doc.sentences.partition_point(|s| s.end <= at);
+    let sentence = doc.sentences.get(s).filter(|s| s.start <= at)?;
+    // The entities ending by `at`, nearest first, back to the sentence's start.
+    let before = doc.entities.partition_point(|e| e.end <= at);
+    doc.entities[..before]
         .iter()
         .rev()
-        .filter(|e| e.end <= at && e.start >= sentence.start)
+        .take_while(|e| e.start >= sentence.start)
         .find(|e| matches!(e.label, EntityLabel::PER | EntityLabel::ORG))
         .and_then(|e| e.cluster)
 }

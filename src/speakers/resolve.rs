@@ -24,6 +24,7 @@ use super::mentions::{content_spans, mentions, Mention};
 use super::named::{name_before_apposition, name_in_words, named_inside, shouted_surname};
 use super::pronouns::{may_be, possessive_antecedent, pronoun_antecedent, relative_antecedent};
 use super::roles::{role_gender, Roles};
+use super::surnames::Surnames;
 use crate::document::{Document, EntityLabel, SourceKind};
 use crate::lexicon::first_names::Gender;
 
@@ -39,6 +40,8 @@ struct Memory {
     last_speaker: Option<u32>,
     /// Persons quoted so far, least recent first.
     recent_speakers: Vec<u32>,
+    /// The clusters by surname.
+    surnames: Surnames,
 }
 
 pub(super) fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Option<Gender>]) {
@@ -52,6 +55,7 @@ pub(super) fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Opti
         organizations,
         last_speaker: None,
         recent_speakers: Vec::new(),
+        surnames: Surnames::default(),
     };
     // Sources in text order: a pronoun refers back to what came before it.
     let mut order: Vec<usize> = (0..doc.sources.len()).collect();
@@ -68,7 +72,7 @@ pub(super) fn resolve_sources(doc: &mut Document, roles: &Roles, genders: &[Opti
         let speaker = by_name(doc, &p, his_her)
             .or_else(|| by_relative(doc, &p))
             .or_else(|| by_body(doc, &p))
-            .or_else(|| by_missed_name(doc, &p, &mut memory.genders))
+            .or_else(|| by_missed_name(doc, &p, &mut memory.surnames, &mut memory.genders))
             .or_else(|| by_role(roles, &p))
             .or_else(|| by_pronoun(doc, &p, &memory))
             .or_else(|| by_organization_pronoun(doc, &p, &memory))
@@ -120,9 +124,8 @@ fn by_relative(doc: &Document, p: &SourcePhrase) -> Option<u32> {
                 .checked_sub(1)
                 .filter(|&b| doc.token_text(b) == ",")
                 .unwrap_or(t);
-            doc.entities
-                .iter()
-                .find(|e| e.label == EntityLabel::ORG && e.tokens.1 as usize == before)
+            doc.entity_ending_at_token(before)
+                .filter(|e| e.label == EntityLabel::ORG)
                 .and_then(|e| e.cluster)
         }
         _ => None,
@@ -150,16 +153,17 @@ fn by_body(doc: &mut Document, p: &SourcePhrase) -> Option<u32> {
 fn by_missed_name(
     doc: &mut Document,
     p: &SourcePhrase,
+    surnames: &mut Surnames,
     genders: &mut Vec<Option<Gender>>,
 ) -> Option<u32> {
     let m = p.m;
-    shouted_surname(doc, &m.text).or_else(|| {
+    shouted_surname(doc, surnames, &m.text).or_else(|| {
         // "Meanwhile, it attacked Trump,": the pronoun is the subject, not Trump.
         // "Former White House Doctor", "Retired General" in a title-case headline
         // are roles, not names.
         let role_only = p.role_noun.is_some() && !m.text.trim_end_matches(',').contains(',');
         (p.pronoun.is_none() && !role_only)
-            .then(|| name_in_words(doc, &m.text, genders))
+            .then(|| name_in_words(doc, surnames, &m.text, genders))
             .flatten()
     })
 }

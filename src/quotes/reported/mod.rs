@@ -27,7 +27,7 @@ pub mod shared;
 pub mod source_first;
 
 use crate::quotes::clause::after_comma;
-use crate::quotes::found::{reported_kind, Found, Range};
+use crate::quotes::found::{around, reported_kind, Found, Range};
 use crate::quotes::lexicon::{CueClass, QuoteLexicon};
 use crate::quotes::propose::Proposed;
 use crate::quotes::tokens::{is_title_case, Text};
@@ -37,6 +37,9 @@ use patterns::complete;
 pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed: &mut Proposed) {
     let (doc, tokens, in_quote) = (text.doc, text.tokens, text.in_quote);
     let lx = QuoteLexicon::get();
+    // The first attribution (in `found` order) whose source starts in each sentence;
+    // kept up to date as attributions are found below.
+    let mut first_source = SourcesBySentence::new(text, found);
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (a, b) = (sent.tokens.0 as usize, sent.tokens.1 as usize);
         // A sentence without closing punctuation, or the first paragraph in title case, is
@@ -45,10 +48,8 @@ pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed
             tokens.words[b - 1],
             "." | "!" | "?" | "”" | "\"" | "''" | ":" | ","
         ) || (sent.paragraph == 0 && is_title_case(tokens, a, b));
-        let mut sentence_source: Option<Range> = found
-            .iter()
-            .filter(|f| f.source.is_some_and(|(x, _)| x >= a && x < b))
-            .find_map(|f| f.source);
+        first_source.catch_up(text, found);
+        let mut sentence_source: Option<Range> = first_source.of(s).and_then(|k| found[k].source);
         let mut i = a;
         while i < b {
             if in_quote[i] || used_cue[i] {
@@ -72,7 +73,8 @@ pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed
                         proposed_cue = true;
                         (cue.1 - cue.0, class)
                     } else {
-                        if let Some(f) = complete(text, (a, b), cue, class, s, found, proposed) {
+                        let w = around(cue, (a, b));
+                        if let Some(f) = complete(text, w, cue, class, s, found, proposed) {
                             record(f, found, used_cue, &mut sentence_source);
                             i = cue.1;
                             continue;
@@ -91,6 +93,8 @@ pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed
                 continue;
             }
             let cue = (i, i + n);
+            // The sentence as this cue reads it: all of it, unless it is very long.
+            let (a, b) = around(cue, (a, b));
             // "X said A and added B", "X did A, saying B": the cue shares the clause's source.
             let participle = tokens.words[i].ends_with("ing") && class != CueClass::According;
             let after_preposition = shared::after_preposition(text, a, i, participle, found);
@@ -134,6 +138,42 @@ pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed
             }
             i += n;
         }
+    }
+}
+
+/// For each sentence, the first attribution whose source starts in it.
+struct SourcesBySentence {
+    first: Vec<Option<usize>>,
+    /// How many attributions of `found` are indexed.
+    seen: usize,
+}
+
+impl SourcesBySentence {
+    fn new(text: &Text, found: &[Found]) -> Self {
+        let mut index = SourcesBySentence {
+            first: vec![None; text.doc.sentences.len()],
+            seen: 0,
+        };
+        index.catch_up(text, found);
+        index
+    }
+
+    /// Index the attributions found since the last call.
+    fn catch_up(&mut self, text: &Text, found: &[Found]) {
+        for (k, f) in found.iter().enumerate().skip(self.seen) {
+            if let Some(slot) = f
+                .source
+                .and_then(|(x, _)| text.sent_of.get(x))
+                .and_then(|&s| self.first.get_mut(s))
+            {
+                slot.get_or_insert(k);
+            }
+        }
+        self.seen = found.len();
+    }
+
+    fn of(&self, sentence: usize) -> Option<usize> {
+        self.first.get(sentence).copied().flatten()
     }
 }
 

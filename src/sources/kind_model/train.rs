@@ -8,7 +8,7 @@ use crate::document::{Document, SourceKind};
 use crate::gold::polnear::SourceLabel;
 use crate::learn::linear::{self, Averaged};
 use crate::learn::Rng;
-use crate::phrase::SourceLexicon;
+use crate::phrase::{Names, SourceLexicon};
 use crate::sources::kinds;
 use crate::sources::propose::{KindProposer, Rules};
 use crate::sources::statements::{self, StatementPatterns};
@@ -34,7 +34,7 @@ pub fn examples(
     let found = statements::find(doc, StatementPatterns::get());
     let cx = kinds::Context::new(doc, &found);
     let mut out = Vec::new();
-    for (i, (tokens, r)) in kinds::readings(doc, lx).iter().enumerate() {
+    for (i, (tokens, r)) in kinds::readings(doc, lx, &Names::of(doc)).iter().enumerate() {
         let Some(rel) = rels.get(i) else { continue };
         let Some(label) = labels.get(&(doc.id.clone(), rel.clone())) else {
             continue;

@@ -8,7 +8,7 @@
 use super::find::Statement;
 use crate::document::{Document, SourceKind, TextSpan};
 use crate::phrase::lexicon::{PronounClass, SourceLexicon};
-use crate::phrase::{is_word, read, span_of, tok_text, tokens_text, Reading};
+use crate::phrase::{is_word, read, span_of, tok_text, tokens_text, Names, Reading};
 use crate::sources::coreference::Chains;
 use std::collections::BTreeMap;
 
@@ -23,8 +23,9 @@ pub type ChainCues = BTreeMap<usize, (TextSpan, Option<String>)>;
 fn statement_subject(
     doc: &Document,
     lx: &SourceLexicon,
+    names: &Names,
     readings: &[Reading],
-    order: &[usize],
+    by_sentence: &[Vec<usize>],
     st: &Statement,
 ) -> Option<usize> {
     let sentence = doc.sentences.get(st.sentence)?;
@@ -36,7 +37,7 @@ fn statement_subject(
         return None;
     }
     let first = tok_text(doc, a).to_lowercase();
-    let subject = read(doc, lx, a, st.tokens.0.min(a + 8));
+    let subject = read(doc, lx, names, a, st.tokens.0.min(a + 8));
     let pronoun = matches!(
         lx.pronoun(&first),
         Some(PronounClass::Singular | PronounClass::Plural)
@@ -52,7 +53,15 @@ fn statement_subject(
     } else {
         subject.plural
     };
-    order.iter().rev().copied().find(|&j| {
+    // The mentions of the statement's sentence and the two before, latest first.
+    let first = st.sentence.saturating_sub(2);
+    let mut nearby = by_sentence
+        .get(first..=st.sentence)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .flat_map(|s| s.iter().rev().copied());
+    nearby.find(|&j| {
         let r = &readings[j];
         r.toks.0 < r.toks.1
             && r.toks.1 <= a
@@ -68,6 +77,7 @@ fn statement_subject(
 pub fn attach(
     doc: &Document,
     lx: &SourceLexicon,
+    names: &Names,
     readings: &mut [Reading],
     order: &[usize],
     chains: &Chains,
@@ -76,8 +86,20 @@ pub fn attach(
     // Anonymity statements: to the mention that holds them ("a campaign official who
     // was not authorized to speak publicly"), else the nearest mention of their sentence.
     let mut chain_cue = ChainCues::new();
+    // The mentions of each sentence, in text order (a mention's sentence does not
+    // change here).
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for &i in order {
+        let r = &readings[i];
+        if r.toks.0 < r.toks.1 {
+            if let Some(list) = by_sentence.get_mut(r.sentence) {
+                list.push(i);
+            }
+        }
+    }
     for st in statements {
-        let in_sentence = order.iter().copied().filter(|&i| {
+        let mentions = by_sentence.get(st.sentence).map_or(&[][..], Vec::as_slice);
+        let in_sentence = mentions.iter().copied().filter(|&i| {
             let r = &readings[i];
             r.toks.0 < r.toks.1 && r.sentence == st.sentence && r.toks.0 != st.tokens.0
         });
@@ -95,7 +117,7 @@ pub fn attach(
         let Some(i) = holding
             .or(before)
             .or(after)
-            .or_else(|| statement_subject(doc, lx, readings, order, st))
+            .or_else(|| statement_subject(doc, lx, names, readings, &by_sentence, st))
         else {
             continue;
         };
