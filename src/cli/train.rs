@@ -1,6 +1,7 @@
 //! `byline train …`: train models from annotated data.
 
 use anyhow::{anyhow, Result};
+use byline::learn::linear;
 use byline::ner::features::{ClusterTable, FeatureConfig, Lexicon, VectorTable};
 use byline::ner::train::{train, TrainOptions};
 use byline::ner::{conll, NerTagger};
@@ -79,7 +80,7 @@ pub struct SourcesArgs {
     #[arg(long, default_value_t = 2018)]
     seed: u64,
     /// Size of the hashed weight table, as a power of two.
-    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=26))]
+    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=linear::MAX_BITS as i64))]
     bits: u32,
     /// How much the model must prefer its kind to the rules' to overrule them
     /// (stored in the model; below it the rules' kind stands).
@@ -105,7 +106,7 @@ pub struct SpansArgs {
     #[arg(long, default_value_t = 2018)]
     seed: u64,
     /// Size of the hashed weight table, as a power of two.
-    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u32).range(8..=26))]
+    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u32).range(8..=linear::MAX_BITS as i64))]
     bits: u32,
 }
 
@@ -127,7 +128,7 @@ pub struct CuesArgs {
     #[arg(long, default_value_t = 2018)]
     seed: u64,
     /// Size of the hashed weight table, as a power of two.
-    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u32).range(8..=26))]
+    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u32).range(8..=linear::MAX_BITS as i64))]
     bits: u32,
     /// Margin by which "begins a cue" must win for a word the lexicon does not
     /// know to start a cue (higher: fewer, surer cues).

@@ -6,6 +6,11 @@
 
 use crate::score::Counts;
 
+/// The largest hashed table a model file may ask for, as a power of two (a model
+/// of eight labels then holds 512 MB of weights): a file asking for more is
+/// refused before anything is allocated. The shipped models use 17 and 18.
+pub const MAX_BITS: u32 = 24;
+
 /// The slot of feature `h` for `label` in a table of `2^bits` rows of `labels`.
 #[inline]
 pub fn slot(bits: u32, h: u64, labels: usize, label: usize) -> usize {
@@ -88,7 +93,7 @@ impl<'a> Reader<'a> {
     /// The table size exponent, checked to be sane.
     pub fn bits(&mut self) -> Result<u32, String> {
         let bits = self.u32()?;
-        if !(8..=26).contains(&bits) {
+        if !(8..=MAX_BITS).contains(&bits) {
             return Err(format!("{}: bad table size 2^{bits}", self.what));
         }
         Ok(bits)
@@ -197,6 +202,14 @@ mod tests {
         assert!(short.nonzero(4).is_err());
         let mut small = Reader::open(&out, b"MAGIC123", "test model").unwrap();
         assert!(small.nonzero(2).is_err());
+        // A table larger than MAX_BITS is refused before it is allocated (the
+        // fuzzer's first find: 12 bytes asking for 2^26 rows of eight labels).
+        for bits in [7, MAX_BITS + 1, 26, u32::MAX] {
+            let mut f = b"MAGIC123".to_vec();
+            f.extend_from_slice(&bits.to_le_bytes());
+            let mut r = Reader::open(&f, b"MAGIC123", "test model").unwrap();
+            assert!(r.bits().is_err(), "{bits}");
+        }
         assert_eq!(
             scores::<2>(&[1.0, 2.0, 3.0, 4.0], 1, &[0, 1, 2]),
             [5.0, 8.0]
