@@ -540,3 +540,90 @@ fn odd_input_does_not_panic() {
     bare.sources = doc.sources.clone();
     byline::sources::classify_sources(&mut bare, byline::sources::SourceLexicon::get());
 }
+
+/// Each quote of `text` through the whole default pipeline, as (cue, source
+/// mention, source kind, anonymous, anonymity cue, speaker name).
+fn attributions(
+    text: &str,
+) -> Vec<(
+    Option<String>,
+    Option<String>,
+    Option<SourceKind>,
+    bool,
+    Option<String>,
+    Option<String>,
+)> {
+    let doc = Pipeline::default()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let s = q.source.map(|s| &doc.sources[s as usize]);
+            (
+                q.cue.as_ref().map(|c| c.text.clone()),
+                s.map(|s| s.mention.text.clone()),
+                s.map(|s| s.kind),
+                s.is_some_and(|s| s.anonymous),
+                s.and_then(|s| s.anonymity_cue.as_ref().map(|c| c.text.clone())),
+                q.speaker_name.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_anonymity_clause_is_the_evidence_of_anonymity_never_an_attribution() {
+    for (text, clause) in [
+        (
+            "An industry analyst who asked not to be identified said other automakers were likely to follow.",
+            "who asked not to be identified",
+        ),
+        (
+            "An official who declined to be named said the report was wrong.",
+            "who declined to be named",
+        ),
+        (
+            "A banker who requested anonymity said the deal was close.",
+            "who requested anonymity",
+        ),
+        (
+            "A diplomat who insisted on anonymity said the talks had stalled.",
+            "who insisted on anonymity",
+        ),
+    ] {
+        let found = attributions(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (cue, source, kind, anonymous, statement, speaker) = &found[0];
+        assert_eq!(cue.as_deref(), Some("said"), "{text}");
+        assert!(source.as_deref().is_some_and(|s| s.ends_with(clause)), "{text}: {source:?}");
+        assert_eq!(*kind, Some(SourceKind::Anonymous), "{text}");
+        assert!(anonymous, "{text}");
+        assert!(statement.as_deref().is_some_and(|s| s.contains(clause)), "{text}: {statement:?}");
+        assert_eq!(*speaker, None, "{text}");
+    }
+    // A clause with nothing said is no quote at all.
+    let text =
+        "Two aides to the mayor asked not to be named because the negotiations were private.";
+    assert!(attributions(text).is_empty(), "{:?}", attributions(text));
+}
+
+#[test]
+fn a_person_named_in_apposition_after_a_described_source_is_the_speaker() {
+    let text = "A spokeswoman for the Gulf Maritime Alliance, Karen Holt, said the port \
+                would stay open. \"We will not close it,\" said a spokesman for the Harbor \
+                Pilots Association, Daniel Okafor.";
+    let found = attributions(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (who, (_, source, kind, anonymous, _, speaker)) in
+        ["Karen Holt", "Daniel Okafor"].iter().zip(&found)
+    {
+        assert!(
+            source.as_deref().is_some_and(|s| s.contains(who)),
+            "{source:?}"
+        );
+        assert_eq!(*kind, Some(SourceKind::Person), "{who}");
+        assert!(!anonymous);
+        assert_eq!(speaker.as_deref(), Some(*who));
+    }
+}

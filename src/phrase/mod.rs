@@ -9,6 +9,9 @@
 //! [`read`] runs these files' steps in this order; each step after the head may
 //! decide the kind and end the reading:
 //!
+//! - `anonymity.rs`: the anonymity-statement patterns ("who asked not to be
+//!   named"), which the `sources` stage finds and the `quotes` stage keeps from
+//!   reading as attributions.
 //! - `tokens.rs`: token helpers every reader shares (text, spans, sentences,
 //!   entities, what a word is).
 //! - `reading.rs`: [`Reading`], what was read from one mention.
@@ -23,6 +26,7 @@
 //! - `names.rs`: coordinated names, titled and first-named persons, names and
 //!   bodies in apposition, the head's entity and a capitalized unknown head.
 
+pub mod anonymity;
 mod head;
 mod kind;
 pub mod lexicon;

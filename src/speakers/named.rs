@@ -61,6 +61,28 @@ pub(super) fn name_before_apposition(doc: &Document, m: &crate::document::TextSp
         .and_then(|e| e.cluster)
 }
 
+/// "A spokeswoman for the Gulf Maritime Alliance, Karen Holt,": the person named
+/// in apposition at the end of a described source is its speaker, whatever the
+/// role or body before it says.
+pub(super) fn closing_apposition(doc: &Document, m: &crate::document::TextSpan) -> Option<u32> {
+    let text = m.text.trim_end_matches([',', ' ']);
+    // A described source: it opens with a determiner or a lowercase word.
+    let first = text.split_whitespace().next()?;
+    let described = first.chars().next().is_some_and(char::is_lowercase)
+        || matches!(first.to_lowercase().as_str(), "a" | "an" | "the");
+    if !described {
+        return None;
+    }
+    let end = m.start + text.chars().count() as u32;
+    let e = doc
+        .entity_ending_at(end)
+        .filter(|e| e.label == EntityLabel::PER && e.start > m.start)?;
+    let comma = (e.tokens.0 as usize).checked_sub(1)?;
+    (doc.token_text(comma) == "," && doc.tokens[comma].start > m.start)
+        .then_some(e.cluster)
+        .flatten()
+}
+
 /// The cluster of an entity inside `[start, end)`: the last person, else the last
 /// organization, else any mention the tagger typed otherwise ("Mr. Trump" as LOC).
 pub(super) fn named_inside(doc: &Document, start: u32, end: u32) -> Option<u32> {

@@ -21,7 +21,9 @@ use super::bodies::{
 };
 use super::heads::SourcePhrase;
 use super::mentions::{content_spans, mentions, Mention};
-use super::named::{name_before_apposition, name_in_words, named_inside, shouted_surname};
+use super::named::{
+    closing_apposition, name_before_apposition, name_in_words, named_inside, shouted_surname,
+};
 use super::pronouns::{may_be, possessive_antecedent, pronoun_antecedent, relative_antecedent};
 use super::roles::{role_gender, Roles};
 use super::surnames::Surnames;
@@ -91,7 +93,9 @@ fn by_name(doc: &mut Document, p: &SourcePhrase, his_her: Option<u32>) -> Option
     let m = p.m;
     (p.pronoun.is_none())
         .then(|| {
-            name_before_apposition(doc, m).or_else(|| campaign_of(doc, p.head, m.start, his_her))
+            closing_apposition(doc, m)
+                .or_else(|| name_before_apposition(doc, m))
+                .or_else(|| campaign_of(doc, p.head, m.start, his_her))
         })
         .flatten()
         .or_else(|| {

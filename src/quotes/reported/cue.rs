@@ -4,8 +4,22 @@
 //! or a possessive it is a noun ("two states", "his claims"), but not after a year
 //! ("who in 2010 said …").
 
+use crate::phrase::anonymity::StatementPatterns;
 use crate::quotes::tokens::Tokens;
 use crate::quotes::words::{is_year, words};
+
+/// Whether the cue word at `i` (in a sentence ending at `b`) opens an anonymity
+/// statement: "who asked not to be identified", "who declined to be named",
+/// "requested anonymity". The statement is the evidence of anonymity for its
+/// source (the `sources` stage reads it), never an attribution of its own.
+pub fn opens_anonymity_statement(t: &Tokens, i: usize, b: usize) -> bool {
+    // The longest pattern has a dozen words.
+    let words: Vec<String> = t.words[i..b.min(i + 16)]
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    StatementPatterns::get().longest_at(&words, 0).is_some()
+}
 
 /// Whether the lexicon cue at `i`, in a sentence starting at `a`, reads as a noun, a
 /// name or an infinitive there rather than as a cue.

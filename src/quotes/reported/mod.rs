@@ -65,6 +65,10 @@ pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed
                         i += 1;
                         continue;
                     };
+                    if cue::opens_anonymity_statement(tokens, i, b) {
+                        i += 1;
+                        continue;
+                    }
                     // A participle after a comma ("…, fueling worries that …") shares
                     // the clause's subject below, as a lexicon cue does.
                     let shares =
@@ -84,7 +88,9 @@ pub fn find(text: &Text, found: &mut Vec<Found>, used_cue: &mut [bool], proposed
                     }
                 }
             };
-            if !proposed_cue && cue::not_a_cue_here(tokens, a, i, headline) {
+            if !proposed_cue && cue::not_a_cue_here(tokens, a, i, headline)
+                || cue::opens_anonymity_statement(tokens, i, b)
+            {
                 i += 1;
                 continue;
             }

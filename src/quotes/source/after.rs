@@ -31,14 +31,27 @@ impl<'d> Tokens<'d> {
             QuoteLexicon::get().source_word(self.words[s]),
             Some(SourceWord::Pronoun)
         );
-        Some((
-            s,
-            if pronoun {
-                e
-            } else {
-                self.post_modifier_end(e, limit)
-            },
-        ))
+        if pronoun {
+            return Some((s, e));
+        }
+        let e = self.post_modifier_end(e, limit);
+        Some((s, self.closing_name_end(s, e, limit).unwrap_or(e)))
+    }
+
+    /// "said a spokeswoman for the Gulf Maritime Alliance, Karen Holt.": a name of
+    /// two or more capitalised words set off by a comma after a described source,
+    /// closing the clause, is the person described; the end of the phrase with it.
+    fn closing_name_end(&self, s: usize, e: usize, limit: usize) -> Option<usize> {
+        let described = self.words[s].chars().next().is_some_and(char::is_lowercase);
+        if !described || !self.is(e, ",") {
+            return None;
+        }
+        let mut n = e + 1;
+        while n < limit && n - e <= 4 && self.is_capitalized(n) && !is_weekday(self.words[n]) {
+            n += 1;
+        }
+        let closes = n >= limit || matches!(self.words[n], "." | "," | ";");
+        (n - (e + 1) >= 2 && closes).then_some(n)
     }
 
     /// The subject opening a clause at `start`: a source phrase as [`Self::source_after`]

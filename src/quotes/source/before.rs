@@ -4,8 +4,11 @@
 //! parenthetical ("Rep. Gwen Moore (D-Wis.) said") and an apposition closed by a
 //! comma ("Mattis, the defense secretary, said", read in [`super::apposition`]);
 //! or, right after a quotation, everything up to the cue when it reads as a noun
-//! phrase with appositions.
+//! phrase with appositions. A relative clause that is an anonymity statement
+//! ("An industry analyst who asked not to be identified said") belongs to the
+//! subject before it.
 
+use crate::phrase::anonymity::StatementPatterns;
 use crate::quotes::lexicon::{QuoteLexicon, SourceWord};
 use crate::quotes::source::word::MAX_SOURCE;
 use crate::quotes::tokens::Tokens;
@@ -16,6 +19,9 @@ impl<'d> Tokens<'d> {
     /// reaching before `floor`. Skips adverbs and auxiliaries next to the cue
     /// ("has also said"). Returns the token range.
     pub fn source_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        if let Some(source) = self.subject_of_anonymity_clause(floor, end) {
+            return Some(source);
+        }
         let lx = QuoteLexicon::get();
         let wl = words();
         let mut e = end;
@@ -89,6 +95,23 @@ impl<'d> Tokens<'d> {
             return None;
         }
         Some((s, e))
+    }
+
+    /// "An industry analyst who asked not to be identified said": where the words
+    /// before `end` are an anonymity statement opened by "who", the subject before
+    /// "who" with the clause.
+    fn subject_of_anonymity_clause(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        let from = end.saturating_sub(16).max(floor);
+        let words: Vec<String> = self.words[from..end]
+            .iter()
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        let start = from + StatementPatterns::get().ending_at(&words, words.len())?;
+        let who = start
+            .checked_sub(1)
+            .filter(|&w| w > floor && self.is(w, "who"))?;
+        let (s, _) = self.source_before(floor, who)?;
+        Some((s, end))
     }
 
     /// Everything from `start` to the cue at `cue` as the source, where a quotation

@@ -4,8 +4,8 @@
 //! around the match (from its opener to the next break), and its reason what
 //! follows "because", "citing", "for fear" or the anonymity words.
 
-use super::patterns::{PatternWord, StatementPatterns};
 use crate::document::{Document, TokenKind};
+use crate::phrase::anonymity::StatementPatterns;
 use crate::sources::words::words;
 
 /// A statement found in the text: its token range and the stated reason.
@@ -42,24 +42,6 @@ fn is_break(doc: &Document, i: usize) -> bool {
         )
 }
 
-/// Match `pattern` at token `i` (no further than `end`); the end of the match.
-fn match_at(words: &[String], i: usize, pattern: &[PatternWord]) -> Option<usize> {
-    let Some((first, rest)) = pattern.split_first() else {
-        return Some(i);
-    };
-    if let Some(w) = words.get(i) {
-        if first.choices.iter().any(|c| c == w) {
-            if let Some(e) = match_at(words, i + 1, rest) {
-                return Some(e);
-            }
-        }
-    }
-    if first.optional {
-        return match_at(words, i, rest);
-    }
-    None
-}
-
 /// Every anonymity statement in the document, in text order, none overlapping.
 pub fn find(doc: &Document, patterns: &StatementPatterns) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
@@ -74,13 +56,7 @@ pub fn find(doc: &Document, patterns: &StatementPatterns) -> Vec<Statement> {
         let words: Vec<String> = (a..b).map(|i| lower(doc, i)).collect();
         let mut k = 0;
         while k < words.len() {
-            let hit = patterns.statement_starts.get(&words[k]).and_then(|ids| {
-                ids.iter()
-                    .filter_map(|&p| {
-                        match_at(&words, k, &patterns.statements[p]).filter(|&e| e > k)
-                    })
-                    .max()
-            });
+            let hit = patterns.longest_at(&words, k);
             let Some(e) = hit else {
                 k += 1;
                 continue;

@@ -1,13 +1,15 @@
 //! The anonymity-statement patterns of `data/sources/anonymity-statements.txt`
 //! (compiled into the binary), read once: each a sequence of words with choices
 //! and optional words, and an index from a word to the patterns that can begin
-//! with it.
+//! with it. The `sources` stage finds the statements with them; the `quotes` stage
+//! asks them whether a cue verb opens one ("who asked not to be identified said
+//! …": "asked" is no attribution there).
 
 // Fx hashing: the index is read once per token.
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const STATEMENTS: &str = include_str!("../../../data/sources/anonymity-statements.txt");
+const STATEMENTS: &str = include_str!("../../data/sources/anonymity-statements.txt");
 
 /// One element of an anonymity-statement pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,42 @@ impl StatementPatterns {
         }
         lx
     }
+}
+
+impl StatementPatterns {
+    /// Where the longest statement that ends right before `words[end]` starts (it
+    /// starts at most 16 words before).
+    pub fn ending_at(&self, words: &[String], end: usize) -> Option<usize> {
+        (end.saturating_sub(16)..end).find(|&k| self.longest_at(&words[..end], k) == Some(end))
+    }
+
+    /// The end of the longest statement starting at `words[k]` (lower-cased words,
+    /// `’` written `'`), if one does.
+    pub fn longest_at(&self, words: &[String], k: usize) -> Option<usize> {
+        self.statement_starts.get(words.get(k)?).and_then(|ids| {
+            ids.iter()
+                .filter_map(|&p| match_at(words, k, &self.statements[p]).filter(|&e| e > k))
+                .max()
+        })
+    }
+}
+
+/// Match `pattern` at word `i`; the end of the match.
+fn match_at(words: &[String], i: usize, pattern: &[PatternWord]) -> Option<usize> {
+    let Some((first, rest)) = pattern.split_first() else {
+        return Some(i);
+    };
+    if let Some(w) = words.get(i) {
+        if first.choices.iter().any(|c| c == w) {
+            if let Some(e) = match_at(words, i + 1, rest) {
+                return Some(e);
+            }
+        }
+    }
+    if first.optional {
+        return match_at(words, i, rest);
+    }
+    None
 }
 
 #[cfg(test)]
