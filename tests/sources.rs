@@ -541,18 +541,18 @@ fn odd_input_does_not_panic() {
     byline::sources::classify_sources(&mut bare, byline::sources::SourceLexicon::get());
 }
 
-/// Each quote of `text` through the whole default pipeline, as (cue, source
-/// mention, source kind, anonymous, anonymity cue, speaker name).
-fn attributions(
-    text: &str,
-) -> Vec<(
-    Option<String>,
-    Option<String>,
-    Option<SourceKind>,
-    bool,
-    Option<String>,
-    Option<String>,
-)> {
+/// One quote of a text through the whole default pipeline, with its source.
+#[derive(Debug)]
+struct Attribution {
+    cue: Option<String>,
+    source: Option<String>,
+    kind: Option<SourceKind>,
+    anonymous: bool,
+    statement: Option<String>,
+    speaker: Option<String>,
+}
+
+fn attributions(text: &str) -> Vec<Attribution> {
     let doc = Pipeline::default()
         .annotate(Document::new("t", text))
         .unwrap();
@@ -560,14 +560,14 @@ fn attributions(
         .iter()
         .map(|q| {
             let s = q.source.map(|s| &doc.sources[s as usize]);
-            (
-                q.cue.as_ref().map(|c| c.text.clone()),
-                s.map(|s| s.mention.text.clone()),
-                s.map(|s| s.kind),
-                s.is_some_and(|s| s.anonymous),
-                s.and_then(|s| s.anonymity_cue.as_ref().map(|c| c.text.clone())),
-                q.speaker_name.clone(),
-            )
+            Attribution {
+                cue: q.cue.as_ref().map(|c| c.text.clone()),
+                source: s.map(|s| s.mention.text.clone()),
+                kind: s.map(|s| s.kind),
+                anonymous: s.is_some_and(|s| s.anonymous),
+                statement: s.and_then(|s| s.anonymity_cue.as_ref().map(|c| c.text.clone())),
+                speaker: q.speaker_name.clone(),
+            }
         })
         .collect()
 }
@@ -594,7 +594,14 @@ fn an_anonymity_clause_is_the_evidence_of_anonymity_never_an_attribution() {
     ] {
         let found = attributions(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
-        let (cue, source, kind, anonymous, statement, speaker) = &found[0];
+        let Attribution {
+            cue,
+            source,
+            kind,
+            anonymous,
+            statement,
+            speaker,
+        } = &found[0];
         assert_eq!(cue.as_deref(), Some("said"), "{text}");
         assert!(source.as_deref().is_some_and(|s| s.ends_with(clause)), "{text}: {source:?}");
         assert_eq!(*kind, Some(SourceKind::Anonymous), "{text}");
@@ -615,9 +622,14 @@ fn a_person_named_in_apposition_after_a_described_source_is_the_speaker() {
                 Pilots Association, Daniel Okafor.";
     let found = attributions(text);
     assert_eq!(found.len(), 2, "{found:?}");
-    for (who, (_, source, kind, anonymous, _, speaker)) in
-        ["Karen Holt", "Daniel Okafor"].iter().zip(&found)
-    {
+    for (who, a) in ["Karen Holt", "Daniel Okafor"].iter().zip(&found) {
+        let Attribution {
+            source,
+            kind,
+            anonymous,
+            speaker,
+            ..
+        } = a;
         assert!(
             source.as_deref().is_some_and(|s| s.contains(who)),
             "{source:?}"
