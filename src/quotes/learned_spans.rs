@@ -29,6 +29,11 @@ pub struct LearnedSpans<'a> {
     model: &'a SpanModel,
     ctx: &'a CueContext<'a>,
     feats: Vec<Vec<u64>>,
+    /// For each token, the furthest end of a content span found so far that covers
+    /// it (0: none), over the first `seen` attributions: whether a cue lies inside
+    /// found content is then one lookup, not a scan of everything found.
+    reach: Vec<usize>,
+    seen: usize,
 }
 
 impl<'a> LearnedSpans<'a> {
@@ -37,7 +42,30 @@ impl<'a> LearnedSpans<'a> {
             model,
             ctx,
             feats: Vec::new(),
+            reach: Vec::new(),
+            seen: 0,
         }
+    }
+
+    /// Whether the cue lies inside one content span of `found` (which only grows
+    /// between calls; were it to shrink, the index is rebuilt).
+    fn inside_content(&mut self, found: &[Found], cue: Range) -> bool {
+        if found.len() < self.seen {
+            self.reach.iter_mut().for_each(|r| *r = 0);
+            self.seen = 0;
+        }
+        for f in &found[self.seen..] {
+            for &(x, y) in &f.content {
+                if self.reach.len() < y {
+                    self.reach.resize(y, 0);
+                }
+                for r in &mut self.reach[x..y] {
+                    *r = (*r).max(y);
+                }
+            }
+        }
+        self.seen = found.len();
+        self.reach.get(cue.0).is_some_and(|&r| r >= cue.1)
     }
 }
 
@@ -53,8 +81,7 @@ impl Proposals for LearnedSpans<'_> {
         cue: Range,
         found: &[Found],
     ) -> Option<Found> {
-        let inside = |f: &Found| f.content.iter().any(|&(x, y)| x <= cue.0 && cue.1 <= y);
-        if found.iter().any(inside) {
+        if self.inside_content(found, cue) {
             return None;
         }
         span_model::features(self.ctx, (a, b), cue, &mut self.feats);
