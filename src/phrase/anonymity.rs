@@ -6,7 +6,7 @@
 //! …": "asked" is no attribution there).
 
 // Fx hashing: the index is read once per token.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const STATEMENTS: &str = include_str!("../../data/sources/anonymity-statements.txt");
@@ -25,6 +25,9 @@ pub struct StatementPatterns {
     /// Word → the statements that can begin with it (any choice of the leading
     /// optional words or of the first required one), so a token tries only those.
     pub statement_starts: HashMap<String, Vec<usize>>,
+    /// Every word a statement can end with (the last required word of a pattern
+    /// and any optional words after it), so a reader can rule a place out cheaply.
+    pub statement_ends: HashSet<String>,
 }
 
 impl StatementPatterns {
@@ -58,6 +61,14 @@ impl StatementPatterns {
                 lx.statements.push(pattern);
             }
         }
+        for pattern in &lx.statements {
+            let trailing = pattern.iter().rev().take_while(|p| p.optional).count();
+            for word in pattern.iter().rev().take(trailing + 1) {
+                for choice in &word.choices {
+                    lx.statement_ends.insert(choice.clone());
+                }
+            }
+        }
         for (k, pattern) in lx.statements.iter().enumerate() {
             for word in pattern
                 .iter()
@@ -79,6 +90,12 @@ impl StatementPatterns {
     /// Where the longest statement that ends right before `words[end]` starts (it
     /// starts at most 16 words before).
     pub fn ending_at(&self, words: &[String], end: usize) -> Option<usize> {
+        if !self
+            .statement_ends
+            .contains(words.get(end.checked_sub(1)?)?)
+        {
+            return None;
+        }
         (end.saturating_sub(16)..end).find(|&k| self.longest_at(&words[..end], k) == Some(end))
     }
 
@@ -120,6 +137,21 @@ mod tests {
         let p = StatementPatterns::get();
         assert!(p.statements.len() >= 5);
         assert!(p.statement_starts.contains_key("on"));
+    }
+
+    #[test]
+    fn statements_are_found_from_their_start_and_from_their_end() {
+        let p = StatementPatterns::get();
+        let words: Vec<String> = "an analyst who asked not to be identified said"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        assert_eq!(p.longest_at(&words, 3), Some(8));
+        assert_eq!(p.longest_at(&words, 2), None);
+        assert_eq!(p.ending_at(&words, 8), Some(3));
+        assert_eq!(p.ending_at(&words, 9), None);
+        assert!(p.statement_ends.contains("identified") && !p.statement_ends.contains("said"));
+        assert_eq!(p.ending_at(&[], 0), None);
     }
 
     #[test]

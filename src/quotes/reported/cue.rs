@@ -13,12 +13,19 @@ use crate::quotes::words::{is_year, words};
 /// "requested anonymity". The statement is the evidence of anonymity for its
 /// source (the `sources` stage reads it), never an attribution of its own.
 pub fn opens_anonymity_statement(t: &Tokens, i: usize, b: usize) -> bool {
+    let patterns = StatementPatterns::get();
+    if !patterns
+        .statement_starts
+        .contains_key(&t.words[i].to_lowercase().replace('’', "'"))
+    {
+        return false;
+    }
     // The longest pattern has a dozen words.
     let words: Vec<String> = t.words[i..b.min(i + 16)]
         .iter()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    StatementPatterns::get().longest_at(&words, 0).is_some()
+    patterns.longest_at(&words, 0).is_some()
 }
 
 /// Whether the lexicon cue at `i`, in a sentence starting at `a`, reads as a noun, a

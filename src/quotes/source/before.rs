@@ -101,12 +101,21 @@ impl<'d> Tokens<'d> {
     /// before `end` are an anonymity statement opened by "who", the subject before
     /// "who" with the clause.
     fn subject_of_anonymity_clause(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        let last = self.words.get(end.checked_sub(1)?)?;
+        let patterns = StatementPatterns::get();
+        if end <= floor
+            || !patterns
+                .statement_ends
+                .contains(&last.to_lowercase().replace('’', "'"))
+        {
+            return None;
+        }
         let from = end.saturating_sub(16).max(floor);
         let words: Vec<String> = self.words[from..end]
             .iter()
             .map(|w| w.to_lowercase().replace('’', "'"))
             .collect();
-        let start = from + StatementPatterns::get().ending_at(&words, words.len())?;
+        let start = from + patterns.ending_at(&words, words.len())?;
         let who = start
             .checked_sub(1)
             .filter(|&w| w > floor && self.is(w, "who"))?;
