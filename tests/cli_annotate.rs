@@ -236,7 +236,7 @@ fn output_file_pretty_and_summary() {
         .arg(&output)
         .assert()
         .success()
-        .stderr(predicates::str::contains("1 documents (0 errors)"));
+        .stderr(predicates::str::contains("1 document (0 errors)"));
     let written = fs::read_to_string(&output).unwrap();
     assert!(
         written.lines().count() > 10,
@@ -540,4 +540,51 @@ fn a_slow_producer_sees_each_record_soon() {
         .unwrap();
     // Not a timing assertion on speed: only that it came while the input was open.
     assert!(line.contains("\"one\""), "{line}");
+}
+
+#[test]
+fn reports_end_quietly_when_their_reader_hangs_up() {
+    // The reader closes its end before byline writes its first line: every report
+    // command must then stop with status 0 and no panic, as annotate does.
+    for args in [
+        vec!["bench", "--docs", "5", "--seconds", "0"],
+        vec![
+            "bench",
+            "scaling",
+            "--sizes",
+            "1K",
+            "--texts",
+            "said",
+            "--seconds",
+            "0",
+        ],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("byline"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn the_summary_counts_in_the_singular_and_the_plural() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let run = byline()
+        .args(["annotate", "-", "-o", out.to_str().unwrap()])
+        .write_stdin("Hi.")
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("1 document (0 errors), 1 word in"),
+        "{stderr}"
+    );
 }

@@ -96,16 +96,19 @@ pub fn run(args: BenchArgs) -> Result<i32> {
                 .unwrap_or(0)
         })
         .sum();
-    println!(
+    outln!(
         "corpus: {} documents, {:.2} MB, {} words; stages: {}",
         docs.len(),
         bytes as f64 / 1e6,
         words,
         pipeline.stage_names().join(", ")
     );
-    println!(
+    outln!(
         "{:<15} {:>10} {:>14} {:>12}",
-        "measure", "MB/s", "words/s", "docs/s"
+        "measure",
+        "MB/s",
+        "words/s",
+        "docs/s"
     );
 
     let segmenter = Segmenter::new();
@@ -157,7 +160,7 @@ fn report(
         passes += 1;
     }
     let t = start.elapsed().as_secs_f64() / passes as f64;
-    println!(
+    outln!(
         "{name:<15} {:>10.1} {:>14.0} {:>12.0}",
         bytes as f64 / t / 1e6,
         words as f64 / t,
@@ -194,8 +197,8 @@ fn ner(a: NerBenchArgs) -> Result<i32> {
     }
     let secs = t.elapsed().as_secs_f64();
     let n = tokens * a.repeat.max(1);
-    println!("model load      {load:.3} s ({})", path.display());
-    println!("tagged          {n} tokens in {secs:.3} s, one thread ({entities} entities)");
-    println!("throughput      {:.0} tokens/s", n as f64 / secs);
+    outln!("model load      {load:.3} s ({})", path.display());
+    outln!("tagged          {n} tokens in {secs:.3} s, one thread ({entities} entities)");
+    outln!("throughput      {:.0} tokens/s", n as f64 / secs);
     Ok(super::EXIT_OK)
 }

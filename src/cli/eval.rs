@@ -131,7 +131,7 @@ fn ner(args: NerArgs) -> Result<i32> {
     tagger.consistency = args.consistency;
     let docs = conll::read(&args.gold).map_err(anyhow::Error::msg)?;
     let (score, predicted) = evaluate(&tagger, &docs);
-    print!("{}", score.report());
+    out!("{}", score.report());
     if let Some(out) = args.write_predictions {
         std::fs::write(&out, conll::write_predictions(&docs, &predicted))?;
         eprintln!("wrote {}", out.display());
@@ -158,17 +158,17 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
     let pipeline = quotes_pipeline(&args)?;
     let report = quotes::evaluate(&pipeline, &articles, labels.as_ref());
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", report.table());
+        out!("{}", report.table());
         if args.show_misses {
             for m in &report.misses {
-                println!("{m}");
+                outln!("{m}");
             }
         }
         match &labels_path {
-            Some(p) => println!("labels: {}", p.display()),
-            None => println!("labels: none (speaker and anonymity scores need --labels)"),
+            Some(p) => outln!("labels: {}", p.display()),
+            None => outln!("labels: none (speaker and anonymity scores need --labels)"),
         }
     }
     Ok(super::EXIT_OK)
@@ -218,12 +218,12 @@ fn sources(args: SourcesArgs) -> Result<i32> {
     let labels = polnear::read_source_labels(&args.labels).map_err(anyhow::Error::msg)?;
     let report = sources::evaluate(&articles, &labels).map_err(anyhow::Error::msg)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+        outln!("{}", serde_json::to_string_pretty(&report.to_json())?);
     } else {
-        print!("{}", report.table());
+        out!("{}", report.table());
         if args.show_misses {
             for m in &report.misses {
-                println!("{m}");
+                outln!("{m}");
             }
         }
     }
@@ -238,12 +238,12 @@ fn segment(args: SegmentArgs) -> Result<i32> {
         );
     }
     let report = segmentation::evaluate_dir(&args.dir).map_err(anyhow::Error::msg)?;
-    println!("documents        {}", report.documents);
+    outln!("documents        {}", report.documents);
     for (name, c) in [
         ("tokens", report.tokens),
         ("sentence ends", report.sentence_ends),
     ] {
-        println!(
+        outln!(
             "{name:<16} P {:.4}  R {:.4}  F1 {:.4}  (byline {}, corenlp {}, agree {})",
             c.precision(),
             c.recall(),
@@ -254,13 +254,13 @@ fn segment(args: SegmentArgs) -> Result<i32> {
         );
     }
     if args.show > 0 {
-        println!("\ntoken disagreements (first {}):", args.show);
+        outln!("\ntoken disagreements (first {}):", args.show);
         for d in report.token_misses.iter().take(args.show) {
-            println!("  {}: {}", d.doc, d.what);
+            outln!("  {}: {}", d.doc, d.what);
         }
-        println!("\nsentence-end disagreements (first {}):", args.show);
+        outln!("\nsentence-end disagreements (first {}):", args.show);
         for d in report.sentence_misses.iter().take(args.show) {
-            println!("  {}: {}", d.doc, d.what);
+            outln!("  {}: {}", d.doc, d.what);
         }
     }
     Ok(super::EXIT_OK)

@@ -1,5 +1,23 @@
 //! Command-line interface: argument parsing and one module per subcommand.
 
+/// `println!` for the commands' reports: a reader that hangs up early (`| head`)
+/// ends the run quietly with status 0, as Unix tools do, instead of a panic.
+macro_rules! outln {
+    () => {
+        $crate::cli::emit(format_args!("\n"))
+    };
+    ($($t:tt)*) => {
+        $crate::cli::emit(format_args!("{}\n", format_args!($($t)*)))
+    };
+}
+
+/// `print!` with [`outln!`]'s handling of a reader that hangs up.
+macro_rules! out {
+    ($($t:tt)*) => {
+        $crate::cli::emit(format_args!($($t)*))
+    };
+}
+
 mod annotate;
 mod bench;
 mod eval;
@@ -15,6 +33,24 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_RECORD_ERRORS: i32 = 1;
 /// Exit status: bad usage or an I/O failure stopped the run.
 pub const EXIT_USAGE: i32 = 2;
+
+/// Write a report's text to standard output; where the reader has gone away, end
+/// the process quietly (status 0), and where writing fails otherwise, with status 2.
+pub(crate) fn emit(args: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(EXIT_OK);
+        }
+        eprintln!("byline: error: cannot write output: {e}");
+        std::process::exit(EXIT_USAGE);
+    }
+}
+
+/// "1 document", "2 documents".
+pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 /// Standard output closed by the caller (`byline annotate x >&-`) would swallow
 /// every record without an error: Rust's runtime puts `/dev/null` in the place of

@@ -100,23 +100,23 @@ pub fn run(args: ScalingArgs) -> Result<i32> {
         .map(|s| s.to_string())
         .collect();
     columns.push("json".into());
-    print!("{:<12} {:>7}", "text", "size");
+    out!("{:<12} {:>7}", "text", "size");
     for c in &columns {
-        print!(" {c:>9}");
+        out!(" {c:>9}");
     }
-    println!(" {:>7} {:>8} {:>7}", "out/in", "peak MB", "B/char");
+    outln!(" {:>7} {:>8} {:>7}", "out/in", "peak MB", "B/char");
     let mut worst: f64 = 0.0;
     for kind in &args.texts {
         let mut rows: Vec<Measure> = Vec::new();
         for &size in &args.sizes {
             let text = stress::text(kind, size).expect("checked above");
             let m = measure(&pipeline, kind, text, args.seconds)?;
-            print!("{kind:<12} {:>7}", label(size));
+            out!("{kind:<12} {:>7}", label(size));
             for c in &columns {
-                print!(" {:>9.3}", m.secs.get(c).copied().unwrap_or(0.0) / mb(size));
+                out!(" {:>9.3}", m.secs.get(c).copied().unwrap_or(0.0) / mb(size));
             }
             let opt = |v: Option<f64>, p: usize| v.map_or("-".to_string(), |v| format!("{v:.p$}"));
-            println!(
+            outln!(
                 " {:>7.1} {:>8} {:>7}",
                 m.out_bytes as f64 / size as f64,
                 opt(m.peak_mb, 0),
@@ -126,16 +126,16 @@ pub fn run(args: ScalingArgs) -> Result<i32> {
         }
         if let (Some(first), Some(last), true) = (rows.first(), rows.last(), rows.len() > 1) {
             let (small, large) = (args.sizes[0], args.sizes[args.sizes.len() - 1]);
-            print!("{:<12} {:>7}", "", "ratio");
+            out!("{:<12} {:>7}", "", "ratio");
             for c in &columns {
                 let per_mb = |m: &Measure, size| m.secs.get(c).copied().unwrap_or(0.0) / mb(size);
                 // Stages that take almost no time at all are noise, not growth.
                 let (a, b) = (per_mb(first, small), per_mb(last, large));
                 let ratio = if b < 0.005 { 1.0 } else { b / a.max(1e-9) };
                 worst = worst.max(ratio);
-                print!(" {ratio:>9.2}");
+                out!(" {ratio:>9.2}");
             }
-            println!();
+            outln!();
         }
     }
     if let Some(limit) = args.check {

@@ -281,7 +281,7 @@ fn sources(a: SourcesArgs) -> Result<i32> {
         min_margin: a.min_margin,
     };
     let print = |title: &str, r: &SourcesReport| {
-        println!("== {title}\n{}", r.table());
+        outln!("== {title}\n{}", r.table());
     };
     if a.folds > 1 {
         let mut learned = SourcesReport::default();
