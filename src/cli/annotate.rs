@@ -264,9 +264,9 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> Option<ProgressBar> {
 fn summary(stats: &BatchStats, seconds: f64) -> String {
     format!(
         "byline: {} ({}), {} in {:.2} s: {:.0} words/s",
-        super::count(stats.records as u64, "document", "documents"),
-        super::count(stats.errors as u64, "error", "errors"),
-        super::count(stats.words as u64, "word", "words"),
+        super::count(stats.records, "document", "documents"),
+        super::count(stats.errors, "error", "errors"),
+        super::count(stats.words, "word", "words"),
         seconds,
         stats.words as f64 / seconds.max(1e-9)
     )
