@@ -588,3 +588,38 @@ fn the_summary_counts_in_the_singular_and_the_plural() {
         "{stderr}"
     );
 }
+
+#[test]
+fn inputs_that_will_not_do_what_was_meant_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    fs::write(empty.join("notes.md"), "not a text file").unwrap();
+    let array = dir.path().join("docs.json");
+    fs::write(&array, "[{\"text\": \"One.\"},\n {\"text\": \"Two.\"}]\n").unwrap();
+    let stderr = |args: &[&str], stdin: &str| {
+        let out = byline().args(args).write_stdin(stdin).output().unwrap();
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let e = stderr(&["annotate", "-q", empty.to_str().unwrap()], "");
+    assert!(
+        e.contains("warning") && e.contains("holds no *.txt file"),
+        "{e}"
+    );
+    let e = stderr(&["annotate", "-q", array.to_str().unwrap()], "");
+    assert!(e.contains("holds one JSON array, not JSON Lines"), "{e}");
+    let e = stderr(
+        &["annotate", "-q", "--stages", "quotes,segment", "-"],
+        "Hi.",
+    );
+    assert!(
+        e.contains("the stages run in the order given (quotes, segment)"),
+        "{e}"
+    );
+    // None for what is as meant.
+    let e = stderr(
+        &["annotate", "-q", "--stages", "segment,quotes", "-"],
+        "Hi.",
+    );
+    assert!(!e.contains("warning"), "{e}");
+}

@@ -162,6 +162,9 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
     }
     let pipeline = builder.build();
     let sources = corpus::resolve_inputs(&args.inputs).map_err(anyhow::Error::msg)?;
+    for w in super::warnings::warnings(&args.stages, &args.inputs, &sources, args.format) {
+        eprintln!("byline: warning: {w}");
+    }
     let total = corpus::total_bytes(&sources);
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()

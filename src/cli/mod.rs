@@ -24,6 +24,7 @@ mod eval;
 mod generate;
 mod scaling;
 mod train;
+mod warnings;
 
 use clap::{Parser, Subcommand};
 

@@ -275,6 +275,16 @@ impl Iterator for RecordReader {
     }
 }
 
+/// Whether a file is read as JSON Lines under `format` (by its extension when
+/// `auto`: .jsonl, .ndjson, .json).
+pub fn reads_as_jsonl(path: &Path, format: InputFormat) -> bool {
+    match format {
+        InputFormat::Jsonl => true,
+        InputFormat::Text => false,
+        InputFormat::Auto => is_jsonl_path(path),
+    }
+}
+
 fn is_jsonl_path(path: &Path) -> bool {
     path.extension()
         .and_then(|x| x.to_str())

@@ -11,7 +11,9 @@ pub mod input;
 pub mod stress;
 pub mod synthetic;
 
-pub use input::{resolve_inputs, total_bytes, InputFormat, Record, RecordReader, Source};
+pub use input::{
+    reads_as_jsonl, resolve_inputs, total_bytes, InputFormat, Record, RecordReader, Source,
+};
 
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
