@@ -623,3 +623,59 @@ fn inputs_that_will_not_do_what_was_meant_are_warned_about() {
     );
     assert!(!e.contains("warning"), "{e}");
 }
+
+#[test]
+fn gzip_in_and_out() {
+    use flate2::{read::MultiGzDecoder, write::GzEncoder, Compression};
+    use std::io::{Read, Write};
+    let gz = |bytes: &[u8]| {
+        let mut e = GzEncoder::new(Vec::new(), Compression::default());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let lines = "{\"id\": \"a\", \"text\": \"Mr. Smith said the plan works.\"}\n\
+                 {\"id\": \"b\", \"text\": \"Hello there.\"}\n";
+    fs::write(dir.path().join("in.jsonl"), lines).unwrap();
+    fs::write(dir.path().join("in.jsonl.gz"), gz(lines.as_bytes())).unwrap();
+    let texts = dir.path().join("texts");
+    fs::create_dir(&texts).unwrap();
+    fs::write(
+        texts.join("one.txt.gz"),
+        gz(b"The mayor said taxes would rise."),
+    )
+    .unwrap();
+    fs::write(texts.join("bad.txt.gz"), &gz(b"cut short")[..12]).unwrap();
+
+    // JSON Lines in gzip, out in gzip: the same records as plain in, plain out.
+    let plain = byline()
+        .args(["annotate", "-q"])
+        .arg(dir.path().join("in.jsonl"))
+        .output()
+        .unwrap();
+    let out = dir.path().join("out.jsonl.gz");
+    byline()
+        .args(["annotate", "-q"])
+        .arg(dir.path().join("in.jsonl.gz"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut unzipped = String::new();
+    MultiGzDecoder::new(fs::File::open(&out).unwrap())
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(records(unzipped.as_bytes()), records(&plain.stdout));
+
+    // A directory gives its *.txt.gz too; a broken one is one io record.
+    let run = byline()
+        .args(["annotate", "-q"])
+        .arg(&texts)
+        .output()
+        .unwrap();
+    let got = records(&run.stdout);
+    assert_eq!(got.len(), 2);
+    assert_eq!(error_kind(&got[0]), Some("io"));
+    assert_eq!(got[1]["text"], "The mayor said taxes would rise.");
+    assert_eq!(got[1]["quotes"].as_array().unwrap().len(), 1);
+}

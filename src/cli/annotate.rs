@@ -4,6 +4,8 @@ use anyhow::{Context, Result};
 use byline::corpus::{self, BatchOptions, BatchStats, InputFormat, RecordReader};
 use byline::pipeline::{Pipeline, DEFAULT_MAX_CHARS, KNOWN_STAGES};
 use clap::Args;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -15,6 +17,7 @@ use std::time::Instant;
 Examples:
   byline annotate data/samples/                      every *.txt below a directory
   byline annotate news.jsonl -o annotated.jsonl      one document per JSON line
+  byline annotate news.jsonl.gz -o out.jsonl.gz      gzip in and out
   cat article.txt | byline annotate - --pretty       one document from standard input
   byline annotate news.jsonl --ner transformer --ner-model models/ner   entities from a transformer
                                                      (a build with --features transformer)
@@ -31,11 +34,12 @@ too_long, io, stage, internal). The format is described in docs/schema.md.
 Exit status: 0 every record annotated; 1 some records became error records;
 2 usage error, missing input, or output could not be written.")]
 pub struct AnnotateArgs {
-    /// Text files, directories (every *.txt below them), JSON Lines files, or - for standard input.
+    /// Text files, directories (every *.txt and *.txt.gz below them), JSON Lines files, or -
+    /// for standard input; a .gz file is decompressed as it is read.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Write output here instead of standard output.
+    /// Write output here instead of standard output (gzip-compressed when FILE ends in .gz).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -177,11 +181,18 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
     } else {
         super::check_stdout_open()?;
     }
-    let mut out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            1 << 20,
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+    let mut out: Box<dyn Output> = match &args.output {
+        Some(path) => {
+            let file = BufWriter::with_capacity(
+                1 << 20,
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+            );
+            if corpus::is_gzip_path(path) {
+                Box::new(GzEncoder::new(file, Compression::default()))
+            } else {
+                Box::new(file)
+            }
+        }
         None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
     };
 
@@ -213,7 +224,7 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(super::EXIT_OK),
         Err(e) => return Err(anyhow::Error::new(e).context("cannot write output")),
     };
-    drop(out);
+    out.finish().context("cannot write output")?;
     if !args.quiet {
         eprintln!("{}", summary(&stats, started.elapsed().as_secs_f64()));
     }
@@ -262,6 +273,23 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> Option<ProgressBar> {
     };
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     Some(bar)
+}
+
+/// Where the records go: written, then finished (a gzip stream writes its trailer).
+trait Output: Write + Send {
+    fn finish(self: Box<Self>) -> io::Result<()>;
+}
+
+impl<W: Write + Send> Output for BufWriter<W> {
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        self.flush()
+    }
+}
+
+impl<W: Write + Send> Output for GzEncoder<W> {
+    fn finish(self: Box<Self>) -> io::Result<()> {
+        GzEncoder::finish(*self)?.flush()
+    }
 }
 
 fn summary(stats: &BatchStats, seconds: f64) -> String {

@@ -11,6 +11,7 @@
 
 use crate::document::Document;
 use crate::stage::{DocError, ErrorKind};
+use flate2::read::MultiGzDecoder;
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::fs::File;
@@ -63,7 +64,7 @@ pub enum Source {
 }
 
 /// Expand the inputs named on a command line: `-` is standard input, a directory
-/// brings every `*.txt` below it (sorted; an entry that cannot be walked becomes a
+/// brings every `*.txt` (and `*.txt.gz`) below it (sorted; an entry that cannot be walked becomes a
 /// [`Source::Unreadable`] in its place). A path that does not exist is an error.
 pub fn resolve_inputs(args: &[PathBuf]) -> Result<Vec<Source>, String> {
     let mut sources = Vec::new();
@@ -76,9 +77,7 @@ pub fn resolve_inputs(args: &[PathBuf]) -> Result<Vec<Source>, String> {
                 match entry {
                     Ok(entry) => {
                         let path = entry.path();
-                        if entry.file_type().is_file()
-                            && path.extension().is_some_and(|x| x == "txt")
-                        {
+                        if entry.file_type().is_file() && is_text_path(path) {
                             found.push((path.to_path_buf(), Source::File(path.to_path_buf())));
                         }
                     }
@@ -224,12 +223,22 @@ impl RecordReader {
                         ))
                     }
                 };
-                let jsonl = match self.format {
-                    InputFormat::Jsonl => true,
-                    InputFormat::Text => false,
-                    InputFormat::Auto => is_jsonl_path(&path),
-                };
+                let jsonl = reads_as_jsonl(&path, self.format);
                 let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                // A gzip file is decompressed as it is read, and its text bounded then.
+                if is_gzip_path(&path) {
+                    let reader = BufReader::with_capacity(
+                        1 << 16,
+                        MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)),
+                    );
+                    return if jsonl {
+                        self.current =
+                            Some(JsonLines::new(name, Box::new(reader), self.max_line_bytes));
+                        None
+                    } else {
+                        Some(read_text(name, reader, self.max_bytes))
+                    };
+                }
                 if !jsonl && len > self.max_bytes {
                     return Some(Record::error(
                         name,
@@ -285,8 +294,29 @@ pub fn reads_as_jsonl(path: &Path, format: InputFormat) -> bool {
     }
 }
 
-fn is_jsonl_path(path: &Path) -> bool {
+/// Whether a path names a gzip file (`.gz`).
+pub fn is_gzip_path(path: &Path) -> bool {
     path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("gz"))
+}
+
+/// The path without a `.gz` extension: what the name says of the content.
+fn content_path(path: &Path) -> &Path {
+    if is_gzip_path(path) {
+        path.file_stem().map_or(path, Path::new)
+    } else {
+        path
+    }
+}
+
+/// A text file a directory gives: `*.txt`, or `*.txt.gz`.
+fn is_text_path(path: &Path) -> bool {
+    content_path(path).extension().is_some_and(|x| x == "txt")
+}
+
+fn is_jsonl_path(path: &Path) -> bool {
+    content_path(path)
+        .extension()
         .and_then(|x| x.to_str())
         .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "jsonl" | "ndjson" | "json"))
 }

@@ -12,7 +12,8 @@ pub mod stress;
 pub mod synthetic;
 
 pub use input::{
-    reads_as_jsonl, resolve_inputs, total_bytes, InputFormat, Record, RecordReader, Source,
+    is_gzip_path, reads_as_jsonl, resolve_inputs, total_bytes, InputFormat, Record, RecordReader,
+    Source,
 };
 
 use crate::pipeline::Pipeline;
