@@ -679,3 +679,25 @@ fn gzip_in_and_out() {
     assert_eq!(got[1]["text"], "The mayor said taxes would rise.");
     assert_eq!(got[1]["quotes"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn text_field_names_the_field_that_holds_the_text() {
+    let input =
+        "{\"id\": \"x\", \"body\": \"Mr. Smith said so.\", \"text\": \"kept as metadata\"}\n\
+                 {\"id\": \"y\", \"text\": \"no body here\"}\n";
+    let out = byline()
+        .args(["annotate", "-q", "--text-field", "body", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let got = records(&out.stdout);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0]["text"], "Mr. Smith said so.");
+    assert_eq!(got[0]["meta"]["text"], "kept as metadata");
+    assert_eq!(error_kind(&got[1]), Some("missing_text"));
+    assert!(got[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("\"body\""));
+}

@@ -23,7 +23,8 @@ Examples:
                                                      (a build with --features transformer)
 
 Input records: a text file is one document (its id is its path); a JSON Lines record needs
-\"text\", takes an optional \"id\" (else FILE:LINE), and keeps every other field under \"meta\".
+\"text\" (or the field --text-field names), takes an optional \"id\" (else FILE:LINE), and
+keeps every other field under \"meta\".
 Blank JSON lines are skipped.
 
 Output: one JSON record per input record, in input order: an annotated document, or
@@ -46,6 +47,10 @@ pub struct AnnotateArgs {
     /// How to read inputs; `auto` goes by file extension (.jsonl/.ndjson/.json are JSON Lines).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     format: InputFormat,
+
+    /// The JSON Lines field that holds each record's text (`--text-field body`).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
 
     /// Indented JSON for reading by eye (several lines per record).
     #[arg(long)]
@@ -198,7 +203,8 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
 
     let bar = progress_bar(total, args.quiet);
     let started = Instant::now();
-    let reader = RecordReader::new(sources, args.format, args.max_chars);
+    let reader =
+        RecordReader::new(sources, args.format, args.max_chars).text_field(&args.text_field);
     let options = BatchOptions {
         pretty: args.pretty,
         ..BatchOptions::default()

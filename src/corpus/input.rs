@@ -128,6 +128,7 @@ pub struct RecordReader {
     /// JSON Lines lines longer than this are not kept ([`max_line_bytes`]).
     max_line_bytes: usize,
     current: Option<JsonLines>,
+    text_field: std::sync::Arc<str>,
 }
 
 /// The UTF-8 byte-order mark.
@@ -157,9 +158,20 @@ struct JsonLines {
     /// Inside a line that went over `max_line`: its error record is out, the rest
     /// of it is skipped up to its newline.
     skipping: bool,
+    /// The field that holds a record's text.
+    text_field: std::sync::Arc<str>,
 }
 
 impl RecordReader {
+    /// Read each JSON record's text from `field` instead of `"text"`.
+    pub fn text_field(mut self, field: &str) -> Self {
+        self.text_field = field.into();
+        if let Some(current) = &mut self.current {
+            current.text_field = self.text_field.clone();
+        }
+        self
+    }
+
     pub fn new(sources: Vec<Source>, format: InputFormat, max_chars: usize) -> Self {
         RecordReader {
             sources: sources.into(),
@@ -167,6 +179,7 @@ impl RecordReader {
             max_bytes: (max_chars as u64).saturating_mul(4),
             max_line_bytes: max_line_bytes(max_chars),
             current: None,
+            text_field: "text".into(),
         }
     }
 
@@ -178,7 +191,12 @@ impl RecordReader {
         max_chars: usize,
     ) -> Self {
         let mut r = RecordReader::new(Vec::new(), InputFormat::Jsonl, max_chars);
-        r.current = Some(JsonLines::new(name.into(), reader, r.max_line_bytes));
+        r.current = Some(JsonLines::new(
+            name.into(),
+            reader,
+            r.max_line_bytes,
+            r.text_field.clone(),
+        ));
         r
     }
 
@@ -232,8 +250,12 @@ impl RecordReader {
                         MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)),
                     );
                     return if jsonl {
-                        self.current =
-                            Some(JsonLines::new(name, Box::new(reader), self.max_line_bytes));
+                        self.current = Some(JsonLines::new(
+                            name,
+                            Box::new(reader),
+                            self.max_line_bytes,
+                            self.text_field.clone(),
+                        ));
                         None
                     } else {
                         Some(read_text(name, reader, self.max_bytes))
@@ -255,7 +277,12 @@ impl RecordReader {
             }
         };
         if jsonl {
-            self.current = Some(JsonLines::new(name, reader, self.max_line_bytes));
+            self.current = Some(JsonLines::new(
+                name,
+                reader,
+                self.max_line_bytes,
+                self.text_field.clone(),
+            ));
             None
         } else {
             Some(read_text(name, reader, self.max_bytes))
@@ -372,7 +399,12 @@ enum Line {
 }
 
 impl JsonLines {
-    fn new(name: String, reader: Box<dyn BufRead + Send>, max_line: usize) -> Self {
+    fn new(
+        name: String,
+        reader: Box<dyn BufRead + Send>,
+        max_line: usize,
+        text_field: std::sync::Arc<str>,
+    ) -> Self {
         JsonLines {
             name,
             reader,
@@ -380,6 +412,7 @@ impl JsonLines {
             buf: Vec::new(),
             max_line,
             skipping: false,
+            text_field,
         }
     }
 
@@ -468,7 +501,7 @@ impl JsonLines {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_json_record(line, id(), n));
+            return Some(parse_json_record_with(line, id(), n, &self.text_field));
         }
     }
 }
@@ -479,6 +512,16 @@ impl JsonLines {
 /// keeps its exact text (`12345678901234567890123`, not `1.2345678901234568e+22`)
 /// and metadata over [`MAX_METADATA_BYTES`] is refused before it is parsed.
 pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record {
+    parse_json_record_with(line, fallback_id, bytes, "text")
+}
+
+/// [`parse_json_record`] with the text in field `text_field`.
+pub fn parse_json_record_with(
+    line: &[u8],
+    fallback_id: String,
+    bytes: u64,
+    text_field: &str,
+) -> Record {
     use serde_json::value::RawValue;
     use std::collections::BTreeMap;
     let line = match std::str::from_utf8(line) {
@@ -508,7 +551,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
         return Record::error(
             fallback_id,
             ErrorKind::MalformedJson,
-            "expected a JSON object with a \"text\" field",
+            format!("expected a JSON object with a \"{text_field}\" field"),
             bytes,
         );
     }
@@ -521,7 +564,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
         Some(v) if v.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => v.to_string(),
         _ => fallback_id,
     };
-    let text = match fields.remove("text").map(RawValue::get) {
+    let text = match fields.remove(text_field).map(RawValue::get) {
         Some(v) if v.starts_with('"') => match serde_json::from_str::<String>(v) {
             Ok(s) => s,
             Err(e) => return malformed(id, e),
@@ -537,7 +580,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             return Record::error(
                 id,
                 ErrorKind::InvalidText,
-                format!("\"text\" must be a string, not {what}"),
+                format!("\"{text_field}\" must be a string, not {what}"),
                 bytes,
             );
         }
@@ -545,7 +588,7 @@ pub fn parse_json_record(line: &[u8], fallback_id: String, bytes: u64) -> Record
             return Record::error(
                 id,
                 ErrorKind::MissingText,
-                "the record has no \"text\" field",
+                format!("the record has no \"{text_field}\" field"),
                 bytes,
             )
         }
