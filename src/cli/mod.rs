@@ -81,8 +81,12 @@ pub(crate) fn check_stdout_open() -> anyhow::Result<()> {
     name = "byline",
     version,
     about = "Who is in the news and who said what.",
-    long_about = "byline reads English news and annotates it: paragraphs, sentences and tokens \
-                  with character offsets, as JSON Lines, one record per input document.",
+    long_about = "byline reads English news and says who is in it and who said what: \
+                  paragraphs, sentences and tokens; people, organizations and places; \
+                  quotes (direct, indirect, mixed) with their cue and source; each source \
+                  resolved to the person or body it names, and whether it is anonymous, \
+                  with the statement that says so. Output is JSON Lines, one record per \
+                  input document, offsets in code points.",
     after_help = "Start with:  byline annotate data/samples/ --pretty"
 )]
 struct Cli {
