@@ -103,6 +103,53 @@ fn check_invariants(doc: &Document) {
     }
 }
 
+/// What the later stages write: entities in order and inside the text, every quote
+/// with content, every content, cue and source span non-empty and inside the text,
+/// every index pointing at something.
+fn check_annotations(doc: &Document) {
+    let n = doc.text.chars().count() as u32;
+    let mut last = 0;
+    for e in &doc.entities {
+        assert!(
+            e.start >= last && e.start < e.end && e.end <= n,
+            "entity {e:?}"
+        );
+        last = e.end;
+    }
+    let span = |s: &byline::document::TextSpan| {
+        assert!(s.start < s.end && s.end <= n, "span {s:?}");
+    };
+    for q in &doc.quotes {
+        assert!(!q.content.is_empty(), "a quote without content");
+        q.content.iter().for_each(span);
+        q.cue.iter().for_each(span);
+        assert!(q.source.is_none_or(|s| (s as usize) < doc.sources.len()));
+        assert!(q.continues.is_none_or(|c| (c as usize) < doc.quotes.len()));
+    }
+    for s in &doc.sources {
+        span(&s.mention);
+    }
+}
+
+#[test]
+fn content_trimmed_to_nothing_is_no_quote() {
+    // The fuzzer's find: "votes" took content from "and" on, which "expected"
+    // sharing its subject trimmed to nothing; it came out as the span (620, 619).
+    let doc = Pipeline::default()
+        .annotate(Document::new(
+            "p",
+            "Anhe votes and expected the plan to pass before the end of the month.",
+        ))
+        .unwrap();
+    check_annotations(&doc);
+    let cues: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.as_ref().map(|c| c.text.as_str()))
+        .collect();
+    assert_eq!(cues, vec!["expected"]);
+}
+
 /// 2,000 cases unless `PROPTEST_CASES` says otherwise (a longer run:
 /// `PROPTEST_CASES=100000 cargo test --release --test no_panic`).
 fn cases() -> u32 {
@@ -138,6 +185,7 @@ proptest! {
         let pipeline = Pipeline::default();
         match pipeline.annotate(Document::new("p", text)) {
             Ok(doc) => {
+                check_annotations(&doc);
                 let json = serde_json::to_string(&doc).unwrap();
                 let back: Document = serde_json::from_str(&json).unwrap();
                 prop_assert_eq!(back.tokens.len(), doc.tokens.len());

@@ -12,8 +12,8 @@ static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
 
 fn inside(span: &TextSpan, chars: u32) {
     assert!(
-        span.start <= span.end && span.end <= chars,
-        "span outside the text"
+        span.start < span.end && span.end <= chars,
+        "empty span or outside the text"
     );
 }
 
@@ -39,6 +39,7 @@ fuzz_target!(|text: &str| {
         last = e.end;
     }
     for q in &doc.quotes {
+        assert!(!q.content.is_empty(), "a quote without content");
         q.content.iter().for_each(|c| inside(c, chars));
         q.cue.iter().for_each(|c| inside(c, chars));
         if let Some(s) = q.source {

@@ -45,11 +45,18 @@ pub fn inside_source(found: &[Found]) -> Vec<bool> {
 /// first token to its content's) and `turn_spans`, and [`inside_source`] of the
 /// attributions found before the turns.
 pub fn keep(
-    found: Vec<Found>,
+    mut found: Vec<Found>,
     labels: &[RangeInclusive<usize>],
     turn_spans: &[Range],
     inside_source: &[bool],
 ) -> Vec<Found> {
+    // An empty range is no content and no source: a step may trim one down to
+    // nothing ("Anhe votes and expected …": the content of "votes" ends where
+    // "expected" shares its subject). An attribution left with no content goes.
+    for f in &mut found {
+        f.content.retain(|&(x, y)| x < y);
+        f.source = f.source.filter(|&(x, y)| x < y);
+    }
     // A quotation without attribution that lies inside found content is part of
     // that attribution (a mixed quote), not one of its own.
     let covered = |f: &Found| {
@@ -72,7 +79,10 @@ pub fn keep(
             let nested = f
                 .cue
                 .is_some_and(|(c, _)| turn_spans.iter().any(|&(x, y)| x <= c && c < y));
-            !covered(f) && !nested && !inside_source.get(i).copied().unwrap_or(false)
+            !f.content.is_empty()
+                && !covered(f)
+                && !nested
+                && !inside_source.get(i).copied().unwrap_or(false)
         })
         .collect();
     let mut remap = vec![None; found.len()];
