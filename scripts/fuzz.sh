@@ -42,7 +42,9 @@ for t in "${targets[@]}"; do
         grep -E "^Done [0-9]+ runs" "$log" | tail -1 || true
     else
         failed=1
-        tail -40 "$log"
+        # What failed (a panic's message, libFuzzer's verdict), then the input.
+        grep -m 5 -E "panicked at|^ERROR: libFuzzer|==ERROR|out-of-memory|timeout after" -A 3 "$log" || true
+        tail -25 "$log"
         echo "fuzz: $t FAILED (its input is under fuzz/artifacts/$t/)"
     fi
     rm -f "$log"
