@@ -13,11 +13,15 @@ pub enum EvalCommand {
     ///
     ///     byline eval segment ../shared/data/polnear/dev
     Segment(SegmentArgs),
-    /// Attribution scores on a PolNeAR split (content, direct, source, end-to-end, speaker).
+    /// Attribution scores on gold brat data (content, direct, source, end-to-end, speaker).
     ///
-    /// Matching and scores follow ../shared/data/polnear/README.md: contents match at a
-    /// character Jaccard of 0.5 or more, one-to-one, best first.
+    /// The gold folder is a plain brat folder (NAME.txt beside NAME.ann) or a PolNeAR
+    /// split (text/ and attributions/); attributions are brat events with Source, Cue
+    /// and Content roles (`E1 Attribution:T4 Source:T1 Cue:T2 Content:T3`), offsets
+    /// in code points. Contents match at a character Jaccard of 0.5 or more,
+    /// one-to-one, best first. Gold with no attribution is an error, not a score of 0.
     ///
+    ///     byline eval quotes --polnear my-gold/
     ///     byline eval quotes --polnear ../shared/data/polnear/dev
     Quotes(QuotesArgs),
     /// Source kind, anonymous flag and anonymity statements, on the gold source spans.
@@ -53,7 +57,7 @@ pub struct NerArgs {
 
 #[derive(Args)]
 pub struct QuotesArgs {
-    /// A PolNeAR split directory, with text/ and attributions/.
+    /// The gold folder: NAME.txt beside NAME.ann, or a PolNeAR split (text/, attributions/).
     #[arg(long, value_name = "DIR")]
     polnear: PathBuf,
     /// Source labels (JSON Lines) for speaker and anonymity scores; by default

@@ -2,7 +2,9 @@
 //!
 //! A split directory holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`;
 //! where an article has several annotator files, the first in sorted name order
-//! is the one used. Offsets in `.ann` files are code points, end-exclusive.
+//! is the one used. A plain brat folder (`NAME.txt` beside `NAME.ann`) is read
+//! the same way ([`read_split`]). Offsets in `.ann` files are code points,
+//! end-exclusive.
 
 use crate::document::{Document, Quote, QuoteKind, Source, SourceKind, TextSpan};
 use std::collections::{BTreeMap, HashMap};
@@ -80,10 +82,25 @@ pub fn parse_ann(ann: &str) -> Result<Vec<GoldAttribution>, String> {
     Ok(out)
 }
 
-/// Read every article of a split that has an annotation file.
+/// Read every article of a gold folder that has an annotation file, in either
+/// layout:
+///
+/// - PolNeAR's: `DIR/text/NAME.txt` and `DIR/attributions/NAME_ANNOTATOR.ann`
+///   (or `NAME.ann`); where an article has several annotator files, the first in
+///   sorted name order is used;
+/// - a plain brat folder: `DIR/NAME.txt` beside `DIR/NAME.ann`.
+///
+/// Attributions are brat events (`E… Attribution:T… Source:T… Cue:T… Content:T…`;
+/// the event's own label may be any). A folder without `.ann` files, an `.ann`
+/// file without its text, and a gold set with no attribution at all are errors,
+/// never a silent score of zero.
 pub fn read_split(dir: &Path) -> Result<Vec<Article>, String> {
-    let ann_dir = dir.join("attributions");
-    let text_dir = dir.join("text");
+    let polnear = dir.join("attributions").is_dir();
+    let (ann_dir, text_dir) = if polnear {
+        (dir.join("attributions"), dir.join("text"))
+    } else {
+        (dir.to_path_buf(), dir.to_path_buf())
+    };
     let mut first_ann: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?
@@ -95,27 +112,66 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>, String> {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        let Some((name, _annotator)) = stem.rsplit_once('_') else {
-            continue;
+        // NAME.ann, or PolNeAR's NAME_ANNOTATOR.ann: whichever names a text.
+        let has_text = |name: &str| text_dir.join(format!("{name}.txt")).is_file();
+        let name = match stem.rsplit_once('_') {
+            _ if has_text(stem) => stem,
+            Some((name, _annotator)) if polnear && has_text(name) => name,
+            _ => {
+                return Err(format!(
+                    "{} has no text beside it (expected {})",
+                    path.display(),
+                    text_dir.join(format!("{stem}.txt")).display()
+                ))
+            }
         };
         first_ann.entry(name.to_string()).or_insert(path);
     }
     if first_ann.is_empty() {
-        return Err(format!("no .ann files in {}", ann_dir.display()));
+        return Err(format!(
+            "no .ann files in {} (a gold folder holds NAME.txt beside NAME.ann, or PolNeAR's \
+             text/ and attributions/)",
+            ann_dir.display()
+        ));
     }
     let mut articles = Vec::new();
+    let mut labels: BTreeMap<String, usize> = BTreeMap::new();
     for (name, ann_path) in first_ann {
         let text_path = text_dir.join(format!("{name}.txt"));
         let text = std::fs::read_to_string(&text_path)
             .map_err(|e| format!("cannot read {}: {e}", text_path.display()))?;
         let ann = std::fs::read_to_string(&ann_path)
             .map_err(|e| format!("cannot read {}: {e}", ann_path.display()))?;
+        for line in ann.lines().filter(|l| l.starts_with('T')) {
+            if let Some(label) = line.split('\t').nth(1).and_then(|b| b.split(' ').next()) {
+                *labels.entry(label.to_string()).or_default() += 1;
+            }
+        }
         let attributions = parse_ann(&ann).map_err(|e| format!("{}: {e}", ann_path.display()))?;
         articles.push(Article {
             name,
             text,
             attributions,
         });
+    }
+    let found: usize = articles
+        .iter()
+        .flat_map(|a| &a.attributions)
+        .filter(|g| g.content.is_some() || g.cue.is_some() || g.source.is_some())
+        .count();
+    if found == 0 {
+        let seen: Vec<String> = labels.iter().map(|(l, n)| format!("{l} ({n})")).collect();
+        return Err(format!(
+            "no attributions in the {} .ann files of {}: byline reads brat events with \
+             Source, Cue and Content roles; the files hold {}",
+            articles.len(),
+            ann_dir.display(),
+            if seen.is_empty() {
+                "no text-bound annotations".to_string()
+            } else {
+                format!("these labels: {}", seen.join(", "))
+            }
+        ));
     }
     Ok(articles)
 }
