@@ -21,8 +21,11 @@ if ! rustup run nightly rustc --version >/dev/null 2>&1; then
     exit 0
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
-    echo "fuzz: installing cargo-fuzz from crates.io (a few minutes, once)"
-    cargo install cargo-fuzz --locked --quiet
+    echo "fuzz: installing cargo-fuzz from crates.io (a minute, once)"
+    if ! cargo install cargo-fuzz --locked --quiet; then
+        echo "fuzz: cannot install cargo-fuzz; skipping"
+        exit 0
+    fi
 fi
 failed=0
 for t in "${targets[@]}"; do
