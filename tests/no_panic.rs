@@ -200,3 +200,64 @@ proptest! {
         prop_assert!(!r.id.is_empty());
     }
 }
+
+/// Every input the fuzzer has found under `fuzz/regressions/` (the models target's
+/// inputs start `models-`): each model reader gives an error or a model, and none asks
+/// for an allocation its bytes do not justify (before the fix, one header asked the NER
+/// reader for 4.18 GB).
+#[test]
+fn fuzz_regressions_for_model_readers() {
+    use byline::ner::model::NerModel;
+    use byline::quotes::cue_model::CueModel;
+    use byline::quotes::span_model::SpanModel;
+    use byline::sources::kind_model::KindModel;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("models-") {
+            continue;
+        }
+        let data = std::fs::read(&path).expect("read");
+        let with = |magic: &[u8]| [magic, &data].concat();
+        // The same calls as fuzz/fuzz_targets/models.rs.
+        assert!(NerModel::from_bytes(&data).is_err(), "{name}");
+        assert!(CueModel::read(&data).is_err(), "{name}");
+        assert!(SpanModel::read(&data).is_err(), "{name}");
+        assert!(KindModel::read(&data).is_err(), "{name}");
+        let _ = CueModel::read(&with(b"BYLCUE03"));
+        let _ = SpanModel::read(&with(b"BYLSPN01"));
+        let _ = KindModel::read(&with(b"BYLKIND2"));
+        // This one's header asked for 2^26 feature rows in 160 bytes.
+        let ner = NerModel::from_bytes(&with(b"BYLNER02"))
+            .map(|_| ())
+            .unwrap_err();
+        assert!(ner.contains("implausible"), "{name}: {ner}");
+        seen += 1;
+    }
+    assert!(seen > 0, "no models- inputs in {}", dir.display());
+}
+
+/// A NER model whose header claims more rows, words or phrases than its bytes hold is
+/// rejected before anything is allocated for them.
+#[test]
+fn ner_model_counts_are_checked_against_the_bytes() {
+    use byline::ner::model::NerModel;
+    let model = NerModel::from_bytes(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin")).unwrap(),
+    )
+    .unwrap();
+    let bytes = model.to_bytes();
+    // Cut anywhere: an error, never a panic or a huge allocation.
+    for cut in [9, 12, 16, 20, 100, 1000, bytes.len() / 2, bytes.len() - 1] {
+        assert!(NerModel::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    // The cluster table's word count (bytes 20..24, after magic, features, labels
+    // and granularities) set to u32::MAX.
+    let mut big = bytes.clone();
+    big[20..24].copy_from_slice(&u32::MAX.to_le_bytes());
+    let err = NerModel::from_bytes(&big).unwrap_err();
+    assert!(err.contains("implausible"), "{err}");
+    assert!(NerModel::from_bytes(&bytes).is_ok());
+}

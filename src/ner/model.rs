@@ -421,6 +421,16 @@ impl<'a> R<'a> {
             self.take(4)?.try_into().unwrap_or([0; 4]),
         ))
     }
+    /// A count of items that take at least `each` bytes apiece: more than the
+    /// bytes left could hold is an error, so a damaged header never asks for an
+    /// allocation the file does not justify.
+    fn count(&mut self, each: usize, what: &str) -> Result<usize, String> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(each.max(1)) > self.b.len() - self.at {
+            return Err(format!("model file: implausible number of {what} ({n})"));
+        }
+        Ok(n)
+    }
     fn str(&mut self) -> Result<&'a str, String> {
         let n = self.u32()? as usize;
         std::str::from_utf8(self.take(n)?).map_err(|_| "model file: bad UTF-8".to_string())
@@ -441,13 +451,17 @@ fn write_table(w: &mut W, t: &ClusterTable) {
 }
 
 fn read_table(r: &mut R) -> Result<ClusterTable, String> {
+    let granularities = r.u32()? as usize;
+    if granularities > 64 {
+        return Err("model file: implausible cluster granularities".into());
+    }
     let mut t = ClusterTable {
-        granularities: r.u32()? as usize,
+        granularities,
         ..Default::default()
     };
-    let n = r.u32()? as usize;
-    t.index.reserve(n.min(1 << 24));
-    t.ids.reserve((n * t.granularities).min(1 << 26));
+    let n = r.count(4 + 2 * granularities, "cluster words")?;
+    t.index.reserve(n);
+    t.ids.reserve(n * granularities);
     let mut ids = Vec::with_capacity(t.granularities.min(64));
     for _ in 0..n {
         let word = r.str()?.to_string();
@@ -476,10 +490,10 @@ fn write_vectors(w: &mut W, t: &VectorTable) {
 
 fn read_vectors(r: &mut R) -> Result<VectorTable, String> {
     let dim = r.u32()? as usize;
-    let n = r.u32()? as usize;
-    if dim > 4096 || n > 1 << 24 {
+    if dim > 4096 {
         return Err("model file: implausible vector table".into());
     }
+    let n = r.count(4 + dim, "word vectors")?;
     let mut t = VectorTable {
         dim,
         scale: r.f32()?,
@@ -547,12 +561,12 @@ impl NerModel {
             clusters: read_table(&mut r)?,
             ..Default::default()
         };
-        let nl = r.u32()? as usize;
+        let nl = r.count(4, "gazetteer lists")?;
         for _ in 0..nl {
             lex.gazetteer_names.push(r.str()?.to_string());
         }
-        let np = r.u32()? as usize;
-        lex.gazetteer.reserve(np.min(1 << 24));
+        let np = r.count(8, "gazetteer phrases")?;
+        lex.gazetteer.reserve(np);
         for _ in 0..np {
             let p = r.str()?.to_string();
             let m = r.u32()?;
@@ -650,10 +664,7 @@ fn write_scorer(w: &mut W, st: &Scorer, dense: bool) {
 fn read_scorer(r: &mut R, dense: bool) -> Result<Scorer, String> {
     let mut dense_w = Vec::new();
     if dense {
-        let n = r.u32()? as usize;
-        if n > 1 << 24 {
-            return Err("model file: implausible dense weights".into());
-        }
+        let n = r.count(4, "dense weights")?;
         for _ in 0..n {
             dense_w.push(r.f32()?);
         }
@@ -663,10 +674,7 @@ fn read_scorer(r: &mut R, dense: bool) -> Result<Scorer, String> {
         *v = r.f32()?;
     }
     let scale = r.f32()?;
-    let rows = r.u32()? as usize;
-    if rows > 1 << 26 {
-        return Err("model file: implausible number of feature rows".into());
-    }
+    let rows = r.count(9, "feature rows")?;
     let mut index = IdMap::default();
     index.reserve(rows);
     let mut weights = vec![0f32; rows * NL];
