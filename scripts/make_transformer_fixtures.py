@@ -228,6 +228,89 @@ def main():
     os.remove(os.path.join(d2, "tokenizer.json"))
     record("tiny-roberta-vocab-only", model, tok, out)
 
+    # An attribution encoder (scripts/train_encoder.py's export format) on the tiny BERT.
+    attribution(out)
+
+
+def trainer():
+    """scripts/train_encoder.py as a module: the heads, case classes and windows the Rust
+    side must reproduce."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "train_encoder.py")
+    spec = importlib.util.spec_from_file_location("train_encoder", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def record_attribution(name, model_dir, out_dir):
+    """PyTorch's scores per word for SENTENCES (each one window), as byline's encoder
+    stage leaves them: logits + case bias, log-softmax over the cue:* and kind:* groups."""
+    te = trainer()
+    tok = BertTokenizerFast.from_pretrained(model_dir)
+    model = BertForTokenClassification.from_pretrained(model_dir).float().eval()
+    heads = json.load(open(os.path.join(model_dir, "heads.json")))
+    labels = heads["labels"]
+    bias = torch.tensor(heads["case_bias"])
+    groups = []
+    a = 0
+    for b in range(1, len(labels) + 1):
+        if b == len(labels) or labels[b].split(":")[0] != labels[a].split(":")[0]:
+            if labels[a].split(":")[0] != "role":
+                groups.append((a, b))
+            a = b
+    sentences = []
+    for text, words in SENTENCES:
+        (ids, first), = te.encode_windows(tok, [{"words": words}])
+        with torch.no_grad():
+            logits = model(input_ids=torch.tensor([ids])).logits[0]
+        scores = []
+        for w, f in zip(words, first):
+            if f < 0:
+                scores.append(None)
+                continue
+            x = logits[f] + bias[te.case_class(w)]
+            for a, b in groups:
+                x[a:b] = torch.log_softmax(x[a:b], dim=0)
+            scores.append(x.tolist())
+        sentences.append({"text": text, "words": words, "input_ids": ids, "scores": scores})
+    with open(os.path.join(out_dir, f"{name}.expected.json"), "w", encoding="utf-8") as f:
+        json.dump({"model": name, "labels": labels, "sentences": sentences}, f)
+    print(f"{name}: {len(labels)} heads over {len(sentences)} sentences")
+
+
+def attribution(out):
+    te = trainer()
+    d = os.path.join(out, "tiny-attribution")
+    os.makedirs(d, exist_ok=True)
+    bert_vocab(os.path.join(d, "vocab.txt"))
+    tok = BertTokenizerFast(vocab_file=os.path.join(d, "vocab.txt"), do_lower_case=False)
+    labels = te.LABELS
+    cfg = BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2,
+                     num_attention_heads=4, intermediate_size=64, max_position_embeddings=64,
+                     id2label=dict(enumerate(labels)),
+                     label2id={l: i for i, l in enumerate(labels)})
+    model = BertForTokenClassification(cfg)
+    sharpen(model, 4)
+    model.save_pretrained(d)
+    tok.save_pretrained(d)
+    g = torch.Generator().manual_seed(5)
+    heads = {
+        "format": "byline-attribution-encoder/1",
+        "labels": labels,
+        "cases": te.CASES,
+        "case_bias": (torch.randn(len(te.CASES), len(labels), generator=g) * 0.5).tolist(),
+        "window_words": te.WINDOW_WORDS,
+        "max_subtokens": 60,
+    }
+    with open(os.path.join(d, "heads.json"), "w") as f:
+        json.dump(heads, f)
+    record_attribution("tiny-attribution", d, out)
+    # The shipped encoder, when the checkout has it: the parity test of the real model.
+    shipped = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "models", "encoder")
+    if os.path.isfile(os.path.join(shipped, "heads.json")):
+        record_attribution("shipped-encoder", shipped, out)
+
 
 if __name__ == "__main__":
     main()

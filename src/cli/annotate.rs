@@ -3,6 +3,7 @@
 use anyhow::{Context, Result};
 use byline::corpus::{self, BatchOptions, BatchStats, InputFormat, RecordReader};
 use byline::pipeline::{Pipeline, DEFAULT_MAX_CHARS, KNOWN_STAGES};
+use byline::quotes::QuoteFinder;
 use clap::Args;
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -95,6 +96,22 @@ pub struct AnnotateArgs {
     /// passes run one at a time, each spread over these threads.
     #[arg(long, value_name = "N")]
     ner_threads: Option<usize>,
+
+    /// `default`: the pure-Rust stages. `accurate`: also byline's fine-tuned encoder
+    /// (--encoder-model), run once per window before the quotes stage, whose cue and role
+    /// tags the quotes stage reads (needs a build with `--features transformer`).
+    #[arg(long, value_enum, default_value_t = PipelineChoice::Default)]
+    pipeline: PipelineChoice,
+
+    /// The attribution encoder for `--pipeline accurate` (default: models/encoder).
+    #[arg(long, value_name = "DIR")]
+    encoder_model: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PipelineChoice {
+    Default,
+    Accurate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -129,13 +146,9 @@ fn transformer_stage(
     dir: &std::path::Path,
     args: &AnnotateArgs,
 ) -> Result<Option<Box<dyn byline::Processor>>> {
-    use byline::transformer::{DeviceChoice, TransformerNer, TransformerOptions};
+    use byline::transformer::{TransformerNer, TransformerOptions};
     let options = TransformerOptions {
-        device: match args.device {
-            Device::Auto => DeviceChoice::Auto,
-            Device::Cpu => DeviceChoice::Cpu,
-            Device::Cuda => DeviceChoice::Cuda,
-        },
+        device: super::accurate::device_choice(args.device),
         batch_size: args.ner_batch_size.max(1),
         threads: args.ner_threads,
         ..TransformerOptions::default()
@@ -158,13 +171,26 @@ fn transformer_stage(
 
 pub fn run(args: AnnotateArgs) -> Result<i32> {
     // The stages in order, with the NER backend --ner chose in the "ner" slot, so
-    // that quotes and speakers downstream see its entities.
+    // that quotes and speakers downstream see its entities; the accurate pipeline's
+    // encoder runs just before the quotes stage.
+    let accurate = args.pipeline == PipelineChoice::Accurate;
+    if accurate && !args.stages.iter().any(|s| s == "quotes") {
+        anyhow::bail!("--pipeline accurate changes the quotes stage; --stages must include quotes");
+    }
     let mut builder = Pipeline::builder().max_chars(args.max_chars);
     for name in &args.stages {
         if name == "ner" {
             if let Some(stage) = ner_stage(&args)? {
                 builder = builder.boxed_stage(stage);
             }
+        } else if name == "quotes" && accurate {
+            let encoder = super::accurate::Encoder {
+                dir: args.encoder_model.clone(),
+                device: args.device,
+                threads: args.ner_threads,
+            };
+            builder = builder.boxed_stage(encoder.stage()?);
+            builder = builder.stage(QuoteFinder::new().with_encoder(super::accurate::proposer()));
         } else {
             builder = builder.named_stage(name).map_err(anyhow::Error::msg)?;
         }

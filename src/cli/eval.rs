@@ -60,6 +60,16 @@ pub struct QuotesArgs {
     /// The gold folder: NAME.txt beside NAME.ann, or a PolNeAR split (text/, attributions/).
     #[arg(long, value_name = "DIR")]
     polnear: PathBuf,
+    /// The pipeline to score: `default` or `accurate` (the attribution encoder before the
+    /// quotes stage; a build with `--features transformer`).
+    #[arg(long, value_enum, default_value_t = super::annotate::PipelineChoice::Default)]
+    pipeline: super::annotate::PipelineChoice,
+    /// The attribution encoder for `--pipeline accurate` (default: models/encoder).
+    #[arg(long, value_name = "DIR")]
+    encoder_model: Option<PathBuf>,
+    /// Where the encoder runs: auto uses a CUDA GPU when libtorch sees one.
+    #[arg(long, value_enum, default_value_t = super::annotate::Device::Auto)]
+    device: super::annotate::Device,
     /// Source labels (JSON Lines) for speaker and anonymity scores; by default
     /// `sources-SPLIT.jsonl` beside the split directory, when it exists.
     #[arg(long, value_name = "FILE")]
@@ -206,9 +216,20 @@ fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
         None if args.no_span_model => None,
         None => SpanModel::embedded(),
     };
-    Ok(byline::Pipeline::from_names(&["segment", "ner"])
-        .map_err(anyhow::Error::msg)?
-        .stage(QuoteFinder::with_models(model.map(Arc::new), spans))
+    let mut builder =
+        byline::Pipeline::from_names(&["segment", "ner"]).map_err(anyhow::Error::msg)?;
+    let mut finder = QuoteFinder::with_models(model.map(Arc::new), spans);
+    if args.pipeline == super::annotate::PipelineChoice::Accurate {
+        let encoder = super::accurate::Encoder {
+            dir: args.encoder_model.clone(),
+            device: args.device,
+            threads: None,
+        };
+        builder = builder.boxed_stage(encoder.stage()?);
+        finder = finder.with_encoder(super::accurate::proposer());
+    }
+    Ok(builder
+        .stage(finder)
         .named_stage("speakers")
         .and_then(|b| b.named_stage("sources"))
         .map_err(anyhow::Error::msg)?

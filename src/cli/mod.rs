@@ -18,6 +18,7 @@ macro_rules! out {
     };
 }
 
+mod accurate;
 mod annotate;
 mod bench;
 mod eval;

@@ -15,11 +15,13 @@
 //! The JSON form of a document is versioned by [`SCHEMA_VERSION`] and
 //! documented in `docs/schema.md` and `docs/document.schema.json`.
 
+pub mod encoded;
 mod lookup;
 pub mod offsets;
 mod serialize;
 mod span;
 
+pub use encoded::Encoded;
 pub use offsets::CharIndex;
 pub use span::Span;
 
@@ -353,6 +355,10 @@ pub struct Document {
     /// Sourcing figures, once the `sources` stage has run.
     #[serde(default)]
     pub summary: Option<SourceSummary>,
+    /// A contextual encoder's scores per token (the accurate pipeline's `encoder`
+    /// stage); never serialized.
+    #[serde(skip)]
+    pub encoded: Option<std::sync::Arc<Encoded>>,
 }
 
 fn schema_version() -> String {
@@ -374,6 +380,7 @@ impl Document {
             quotes: Vec::new(),
             sources: Vec::new(),
             summary: None,
+            encoded: None,
         }
     }
 

@@ -26,6 +26,8 @@ pub struct CueContext<'a> {
     pub(crate) source_word: Vec<u8>,
     /// Quotation tokens before each token (`quoted[i]` = how many of `0..i`).
     pub(crate) quoted: Vec<u32>,
+    /// The document's encoder scores, where the accurate pipeline's `encoder` stage ran.
+    pub encoded: Option<std::sync::Arc<crate::document::Encoded>>,
 }
 
 impl<'a> CueContext<'a> {
@@ -63,6 +65,7 @@ impl<'a> CueContext<'a> {
             quoted.push(n);
         }
         CueContext {
+            encoded: doc.encoded.clone(),
             words,
             in_quote,
             entity,

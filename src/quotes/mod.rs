@@ -38,7 +38,9 @@
 //! between proposers ([`propose::Proposed`]: the first cue proposed wins, any veto
 //! vetoes, the first completion wins). The stage's proposers, in order, are by
 //! default the learned cue model (its session: [`learned_cues`]) and the learned
-//! span model ([`learned_spans`]); [`QuoteFinder::with_proposer`] adds one. The
+//! span model ([`learned_spans`]); [`QuoteFinder::with_proposer`] adds one, and
+//! [`QuoteFinder::with_encoder`] puts the contextual encoder's proposer
+//! ([`encoder_cues`], the accurate pipeline's) before them. The
 //! models and their trainers are in [`cue_model`] and [`span_model`]; what both read
 //! of a document, in [`context`].
 //!
@@ -54,6 +56,7 @@ mod continuation;
 pub mod cue_model;
 mod dateline;
 mod direct;
+pub mod encoder_cues;
 mod found;
 pub use found::REACH;
 mod introduced;
@@ -75,6 +78,7 @@ use crate::document::Document;
 use crate::stage::{Processor, ProcessorError};
 use context::CueContext;
 use cue_model::CueModel;
+pub use encoder_cues::EncoderCues;
 use found::Found;
 use propose::{Proposed, Proposer};
 use span_model::SpanModel;
@@ -125,6 +129,14 @@ impl QuoteFinder {
             proposers.push(m);
         }
         QuoteFinder { proposers }
+    }
+
+    /// The stage with the encoder proposer ([`encoder_cues`]) asked first: what the
+    /// accurate pipeline runs after its `encoder` stage. On a document without encoder
+    /// scores it abstains, and the stage runs as [`QuoteFinder::new`].
+    pub fn with_encoder(mut self, encoder: EncoderCues) -> Self {
+        self.proposers.insert(0, Arc::new(encoder));
+        self
     }
 
     /// The stage with one more proposer, asked after those it has (see

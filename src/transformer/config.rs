@@ -80,8 +80,11 @@ pub struct ModelDir {
     pub config: Value,
     pub weights: PathBuf,
     pub tokenizer: TokenizerFiles,
-    /// Labels by class index.
+    /// NER labels by class index (empty for a model opened with
+    /// [`ModelDir::open_heads`]).
     pub tags: Vec<Tag>,
+    /// The label names of `id2label`, by class index.
+    pub label_names: Vec<String>,
     /// Most sub-word tokens one input may hold, special tokens included.
     pub max_positions: usize,
     pub cls_token: String,
@@ -90,9 +93,20 @@ pub struct ModelDir {
 }
 
 impl ModelDir {
-    /// Check a directory and read its configuration.
+    /// Check a directory and read its configuration: a NER model, whose labels must
+    /// map onto byline's entity types.
     pub fn open(dir: impl AsRef<Path>) -> Result<ModelDir, TransformerError> {
-        let dir = dir.as_ref().to_path_buf();
+        Self::open_with(dir.as_ref(), true)
+    }
+
+    /// The same for a model of other heads (byline's attribution encoder): its labels
+    /// are read but not taken as NER tags.
+    pub fn open_heads(dir: impl AsRef<Path>) -> Result<ModelDir, TransformerError> {
+        Self::open_with(dir.as_ref(), false)
+    }
+
+    fn open_with(dir: &Path, ner: bool) -> Result<ModelDir, TransformerError> {
+        let dir = dir.to_path_buf();
         let bad = |msg: String| TransformerError::ModelDir {
             dir: dir.clone(),
             message: msg,
@@ -115,7 +129,12 @@ impl ModelDir {
             return Err(bad("config.json is not a JSON object".into()));
         }
         let architecture = architecture(&config).map_err(bad)?;
-        let tags = parse_labels(&config).map_err(bad)?;
+        let label_names = label_names(&config).map_err(bad)?;
+        let tags = if ner {
+            parse_labels(&label_names).map_err(bad)?
+        } else {
+            Vec::new()
+        };
         let weights = find_weights(&dir).map_err(bad)?;
         let tok_config = read_optional_json(&dir.join("tokenizer_config.json")).map_err(bad)?;
         let tokenizer = find_tokenizer(&dir, architecture, tok_config.as_ref()).map_err(bad)?;
@@ -169,6 +188,7 @@ impl ModelDir {
             weights,
             tokenizer,
             tags,
+            label_names,
             max_positions,
         })
     }
@@ -290,7 +310,8 @@ fn find_tokenizer(
 }
 
 /// Parse `id2label` into tags, refusing labels byline cannot place.
-fn parse_labels(config: &Value) -> Result<Vec<Tag>, String> {
+/// The names of `id2label`, by class index.
+fn label_names(config: &Value) -> Result<Vec<String>, String> {
     let map = config
         .get("id2label")
         .and_then(Value::as_object)
@@ -308,9 +329,14 @@ fn parse_labels(config: &Value) -> Result<Vec<Tag>, String> {
     if by_id.keys().copied().ne(0..by_id.len()) {
         return Err("id2label's keys are not 0..n".into());
     }
-    let mut tags = Vec::with_capacity(by_id.len());
+    Ok(by_id.into_values().collect())
+}
+
+fn parse_labels(names: &[String]) -> Result<Vec<Tag>, String> {
+    let mut tags = Vec::with_capacity(names.len());
     let mut unknown = Vec::new();
-    for name in by_id.into_values() {
+    for name in names {
+        let name = name.clone();
         match parse_tag(&name) {
             Some(tag) => tags.push(tag),
             None => unknown.push(name),

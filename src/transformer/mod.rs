@@ -33,11 +33,13 @@
 //! when the model is loaded.
 
 pub mod align;
+pub mod attribution;
 pub mod config;
 mod error;
 mod fused;
 mod tagger;
 
+pub use attribution::AttributionEncoder;
 pub use config::{Architecture, ModelDir};
 pub use error::{DeviceChoice, TransformerError};
 

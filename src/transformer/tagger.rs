@@ -183,6 +183,11 @@ impl Encoders {
             })?;
         // Inference only: no gradients are tracked for the parameters.
         vs.freeze();
+        // Half-precision weights (the shipped encoder is stored in fp16) run in fp32 on the
+        // CPU: libtorch's fp16 CPU kernels are slow and less precise.
+        if device == Device::Cpu {
+            vs.float();
+        }
         let fused = if fused {
             FusedEncoder::new(md.architecture, &md.config, &vs.variables())
         } else {
@@ -202,7 +207,7 @@ impl Encoders {
                 _ => 0,
             },
             device,
-            num_labels: md.tags.len(),
+            num_labels: md.label_names.len(),
             position_pad,
             pad: pad as i64,
         })

@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 
+pub mod seed;
+
 use std::path::PathBuf;
 
 /// `../shared` beside the checkout (or `$BYLINE_SHARED`), if it is there.
