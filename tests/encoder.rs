@@ -5,7 +5,7 @@
 #![cfg(feature = "transformer")]
 
 use byline::quotes::{EncoderCues, QuoteFinder};
-use byline::transformer::{AttributionEncoder, DeviceChoice, TransformerOptions};
+use byline::transformer::AttributionEncoder;
 use byline::{Document, Pipeline, Processor, Segmenter};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -15,22 +15,10 @@ fn root() -> &'static Path {
 }
 
 fn fixtures() -> PathBuf {
-    let dir = root().join("tests/fixtures/transformer/generated");
-    assert!(
-        dir.join("tiny-attribution.expected.json").is_file(),
-        "encoder fixtures are missing: run scripts/test-transformer.sh (it generates them with \
-         PyTorch into {})",
-        dir.display()
-    );
-    dir
+    common::transformer::fixtures("tiny-attribution.expected.json")
 }
 
-fn cpu() -> TransformerOptions {
-    TransformerOptions {
-        device: DeviceChoice::Cpu,
-        ..TransformerOptions::default()
-    }
-}
+use common::transformer::cpu;
 
 fn shipped() -> PathBuf {
     root().join("models/encoder")

@@ -5,28 +5,16 @@
 //! `tests/fixtures/transformer/generated`. The error tests need no weights.
 #![cfg(feature = "transformer")]
 
-use byline::transformer::{DeviceChoice, TransformerError, TransformerNer, TransformerOptions};
+use byline::transformer::{TransformerError, TransformerNer, TransformerOptions};
 use byline::{Document, Pipeline, Segmenter};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/transformer/generated");
-    assert!(
-        dir.join("tiny-bert.expected.json").is_file(),
-        "transformer fixtures are missing: run scripts/test-transformer.sh (it generates them \
-         with PyTorch into {})",
-        dir.display()
-    );
-    dir
+    common::transformer::fixtures("tiny-bert.expected.json")
 }
 
-fn cpu() -> TransformerOptions {
-    TransformerOptions {
-        device: DeviceChoice::Cpu,
-        ..TransformerOptions::default()
-    }
-}
+use common::transformer::cpu;
 
 fn load(name: &str, options: TransformerOptions) -> (TransformerNer, Value) {
     let dir = fixtures();
@@ -463,3 +451,5 @@ fn weights_that_do_not_fit_the_config() {
     let e = error_of(dir.path());
     assert!(e.contains("do not fit") || e.contains("weights"), "{e}");
 }
+
+mod common;

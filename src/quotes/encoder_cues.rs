@@ -16,7 +16,7 @@
 
 use crate::document::Encoded;
 use crate::quotes::context::CueContext;
-use crate::quotes::found::{reported_kind, Found, Range};
+use crate::quotes::found::{around, reported_kind, ContentReach, Found, Range};
 use crate::quotes::lexicon::CueClass;
 use crate::quotes::propose::{Proposals, Proposer};
 use crate::quotes::tokens::Tokens;
@@ -61,6 +61,7 @@ impl Proposer for EncoderCues {
                     enc,
                     heads,
                     ctx,
+                    reach: ContentReach::default(),
                 }),
                 None => Box::new(Abstain),
             },
@@ -100,6 +101,7 @@ struct Session<'a> {
     enc: &'a Encoded,
     heads: Heads,
     ctx: &'a CueContext<'a>,
+    reach: ContentReach,
 }
 
 impl Session<'_> {
@@ -187,12 +189,12 @@ impl Proposals for Session<'_> {
             return None;
         }
         // A cue inside content found already is left alone.
-        if found
-            .iter()
-            .any(|f| f.content.iter().any(|&(x, y)| x <= cue.0 && cue.1 <= y))
-        {
+        if self.reach.covers(found, cue) {
             return None;
         }
+        // Read at most `REACH` words either side, so a cue costs the same however long
+        // its sentence.
+        let (a, b) = around(cue, (a, b));
         let content = self
             .runs((a, b), cue, self.heads.content)
             .into_iter()

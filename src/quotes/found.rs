@@ -20,6 +20,39 @@ pub fn around(cue: Range, (a, b): Range) -> Range {
     (a.max(cue.0.saturating_sub(REACH)), b.min(cue.1 + REACH))
 }
 
+/// For each token, the furthest end of a content span found so far that covers it
+/// (0: none), over the first `seen` attributions: whether a cue lies inside found
+/// content is then one lookup, not a scan of everything found. What the proposers'
+/// completions ask before they read around a cue.
+#[derive(Debug, Default)]
+pub struct ContentReach {
+    reach: Vec<usize>,
+    seen: usize,
+}
+
+impl ContentReach {
+    /// Whether `cue` lies inside one content span of `found` (which only grows
+    /// between calls; were it to shrink, the index is rebuilt).
+    pub fn covers(&mut self, found: &[Found], cue: Range) -> bool {
+        if found.len() < self.seen {
+            self.reach.iter_mut().for_each(|r| *r = 0);
+            self.seen = 0;
+        }
+        for f in &found[self.seen..] {
+            for &(x, y) in &f.content {
+                if self.reach.len() < y {
+                    self.reach.resize(y, 0);
+                }
+                for r in &mut self.reach[x..y] {
+                    *r = (*r).max(y);
+                }
+            }
+        }
+        self.seen = found.len();
+        self.reach.get(cue.0).is_some_and(|&r| r >= cue.1)
+    }
+}
+
 /// An attribution before it becomes output.
 #[derive(Debug, Clone)]
 pub struct Found {

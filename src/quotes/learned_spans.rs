@@ -3,7 +3,7 @@
 //! complete.
 
 use crate::quotes::context::CueContext;
-use crate::quotes::found::{reported_kind, Found, Range};
+use crate::quotes::found::{reported_kind, ContentReach, Found, Range};
 use crate::quotes::propose::{Proposals, Proposer};
 use crate::quotes::span_model::{self, SpanModel};
 use crate::quotes::tokens::Tokens;
@@ -29,11 +29,7 @@ pub struct LearnedSpans<'a> {
     model: &'a SpanModel,
     ctx: &'a CueContext<'a>,
     feats: Vec<Vec<u64>>,
-    /// For each token, the furthest end of a content span found so far that covers
-    /// it (0: none), over the first `seen` attributions: whether a cue lies inside
-    /// found content is then one lookup, not a scan of everything found.
-    reach: Vec<usize>,
-    seen: usize,
+    reach: ContentReach,
 }
 
 impl<'a> LearnedSpans<'a> {
@@ -42,30 +38,8 @@ impl<'a> LearnedSpans<'a> {
             model,
             ctx,
             feats: Vec::new(),
-            reach: Vec::new(),
-            seen: 0,
+            reach: ContentReach::default(),
         }
-    }
-
-    /// Whether the cue lies inside one content span of `found` (which only grows
-    /// between calls; were it to shrink, the index is rebuilt).
-    fn inside_content(&mut self, found: &[Found], cue: Range) -> bool {
-        if found.len() < self.seen {
-            self.reach.iter_mut().for_each(|r| *r = 0);
-            self.seen = 0;
-        }
-        for f in &found[self.seen..] {
-            for &(x, y) in &f.content {
-                if self.reach.len() < y {
-                    self.reach.resize(y, 0);
-                }
-                for r in &mut self.reach[x..y] {
-                    *r = (*r).max(y);
-                }
-            }
-        }
-        self.seen = found.len();
-        self.reach.get(cue.0).is_some_and(|&r| r >= cue.1)
     }
 }
 
@@ -81,7 +55,7 @@ impl Proposals for LearnedSpans<'_> {
         cue: Range,
         found: &[Found],
     ) -> Option<Found> {
-        if self.inside_content(found, cue) {
+        if self.reach.covers(found, cue) {
             return None;
         }
         span_model::features(self.ctx, (a, b), cue, &mut self.feats);

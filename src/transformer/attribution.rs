@@ -114,12 +114,17 @@ pub fn windows(doc: &Document, max_words: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// One window as the model sees it: its sub-token ids, and per word (token index) the
+/// position of its first sub-token.
+type Window = (Vec<i64>, Vec<(usize, usize)>);
+
 /// The `encoder` stage (see the module comment).
 pub struct AttributionEncoder {
     tokenizer: SubwordTokenizer,
     encoder: Mutex<Encoders>,
     heads: Heads,
-    labels: Arc<Vec<String>>,
+    /// The label ranges read as one softmax (see [`softmax_groups`]).
+    groups: Vec<std::ops::Range<usize>>,
     batch_size: usize,
     device: tch::Device,
 }
@@ -179,7 +184,7 @@ impl AttributionEncoder {
         Ok(AttributionEncoder {
             tokenizer,
             encoder: Mutex::new(encoder),
-            labels: Arc::new(heads.labels.clone()),
+            groups: softmax_groups(&heads.labels),
             heads,
             batch_size: options.batch_size.max(1),
             device,
@@ -188,7 +193,7 @@ impl AttributionEncoder {
 
     /// The head labels, in score order.
     pub fn labels(&self) -> &[String] {
-        &self.labels
+        &self.heads.labels
     }
 
     /// Whether the model runs on a CUDA device.
@@ -207,9 +212,7 @@ impl AttributionEncoder {
         };
         let cap = self.heads.max_subtokens;
         let mut cache: HashMap<&str, Vec<i64>> = HashMap::new();
-        // Per window: its ids, and per word (token index) the position of its first
-        // sub-token.
-        let mut seqs: Vec<(Vec<i64>, Vec<(usize, usize)>)> = Vec::new();
+        let mut seqs: Vec<Window> = Vec::new();
         for (a, b) in windows(doc, self.heads.window_words) {
             let mut ids = vec![self.tokenizer.cls as i64];
             let mut first = Vec::with_capacity(b - a);
@@ -232,7 +235,6 @@ impl AttributionEncoder {
         }
         let mut order: Vec<usize> = (0..seqs.len()).collect();
         order.sort_by_key(|&k| seqs[k].0.len());
-        let groups = softmax_groups(&self.heads.labels);
         let enc = self.encoder.lock().unwrap_or_else(|p| p.into_inner());
         for batch in order.chunks(self.batch_size) {
             let inputs: Vec<&[i64]> = batch.iter().map(|&k| seqs[k].0.as_slice()).collect();
@@ -245,7 +247,7 @@ impl AttributionEncoder {
                     for (x, b) in row.iter_mut().zip(bias) {
                         *x += b;
                     }
-                    for g in &groups {
+                    for g in &self.groups {
                         log_softmax(&mut row[g.clone()]);
                     }
                     out.reached[i] = true;

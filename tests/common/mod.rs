@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 
 pub mod seed;
+#[cfg(feature = "transformer")]
+pub mod transformer;
 
 use std::path::PathBuf;
 
