@@ -15,8 +15,8 @@
 
 use super::config::ModelDir;
 use super::error::TransformerError;
+use super::options::TransformerOptions;
 use super::tagger::{self, Encoders, SubwordTokenizer};
-use super::TransformerOptions;
 use crate::document::{Document, Encoded};
 use crate::stage::{Processor, ProcessorError};
 use serde::Deserialize;

@@ -37,11 +37,13 @@ pub mod attribution;
 pub mod config;
 mod error;
 mod fused;
+mod options;
 mod tagger;
 
 pub use attribution::AttributionEncoder;
 pub use config::{Architecture, ModelDir};
 pub use error::{DeviceChoice, TransformerError};
+pub use options::TransformerOptions;
 
 use crate::document::{Document, Entity};
 use crate::stage::{Processor, ProcessorError};
@@ -49,36 +51,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 use tagger::{Encoders, SubwordTokenizer};
-
-/// Settings of the transformer stage.
-#[derive(Debug, Clone)]
-pub struct TransformerOptions {
-    pub device: DeviceChoice,
-    /// Sequences per forward pass.
-    pub batch_size: usize,
-    /// Cap on sub-tokens per sequence, special tokens included (default and upper
-    /// bound: the model's own limit).
-    pub max_length: Option<usize>,
-    /// libtorch's intra-op threads (`tch::set_num_threads`, process-wide); `None` leaves
-    /// libtorch's default, one per physical core.
-    pub threads: Option<usize>,
-    /// Run the forward pass on libtorch's fused kernels, as PyTorch does (see
-    /// `fused.rs`); `false` keeps rust-bert's module-by-module forward pass (slower, same
-    /// results within float rounding), for comparison.
-    pub fused: bool,
-}
-
-impl Default for TransformerOptions {
-    fn default() -> Self {
-        TransformerOptions {
-            device: DeviceChoice::Auto,
-            batch_size: 16,
-            max_length: None,
-            threads: None,
-            fused: true,
-        }
-    }
-}
 
 /// The transformer NER stage: a [`Processor`] that writes `Document::entities`.
 pub struct TransformerNer {
