@@ -112,6 +112,22 @@ fn split_quote_continues_with_same_speaker() {
 }
 
 #[test]
+fn a_quotation_split_around_its_attribution_is_one_quote_with_two_spans() {
+    let text = "“We will win,” she said, “and we will win big.”";
+    let doc = Pipeline::default()
+        .annotate(Document::new("t", text))
+        .unwrap();
+    assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
+    let q = &doc.quotes[0];
+    let spans: Vec<&str> = q.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(spans, ["“We will win,”", "“and we will win big.”"]);
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(q.continues, None);
+    // One attribution, not two, in the document's figures.
+    assert_eq!(doc.summary.as_ref().map(|s| s.attributions), Some(1));
+}
+
+#[test]
 fn multi_paragraph_quote_is_one_quote() {
     let q = one("“The first paragraph of the statement goes here.\n\n“And the second one ends it,” the mayor said.");
     assert!(q.content.contains("first paragraph") && q.content.contains("second one"));

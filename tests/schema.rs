@@ -101,3 +101,73 @@ fn samples_match_the_schema() {
         assert_valid(&v, &serde_json::to_value(&doc).unwrap());
     }
 }
+
+#[test]
+fn every_layers_preset_matches_the_schema_and_keeps_what_it_names() {
+    let v = validator();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut doc = Pipeline::default()
+        .annotate(Document::new("s", std::fs::read_to_string(path).unwrap()))
+        .unwrap();
+    doc.meta.insert("outlet".into(), Value::from("Wire"));
+    let full = serde_json::to_value(&doc).unwrap();
+    for spec in ["all", "slim", "quotes", "tokens", "quotes,text"] {
+        let layers = Layers::parse(spec).unwrap();
+        let value = serde_json::to_value(doc.with_layers(layers)).unwrap();
+        assert_valid(&v, &value);
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        for always in ["schema_version", "id", "meta"] {
+            assert!(keys.contains(&always), "{spec}: no {always} in {keys:?}");
+        }
+        for layer in Layer::ALL {
+            assert_eq!(
+                keys.contains(&layer.name()),
+                layers.has(layer),
+                "{spec}: {keys:?}"
+            );
+            if layers.has(layer) {
+                // A layer written is the same as in the full record.
+                assert_eq!(
+                    value[layer.name()],
+                    full[layer.name()],
+                    "{spec}: {}",
+                    layer.name()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quote_record_carries_its_source_and_a_continuation_its_parents() {
+    let text = "“We came to finish a deal,” a senior official said. “We will not sign a bad one.”";
+    let doc = Pipeline::default()
+        .annotate(Document::new("d", text))
+        .unwrap();
+    let value = serde_json::to_value(&doc).unwrap();
+    let quotes = value["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    for q in quotes {
+        assert_eq!(q["source_text"], "a senior official", "{q:#?}");
+        assert_eq!(q["source_kind"], "anonymous");
+        assert_eq!(q["anonymous"], true);
+    }
+    assert_eq!(quotes[1]["source"], Value::Null);
+    assert_eq!(quotes[1]["continues"], 0);
+    assert_eq!(
+        doc.quote_source(1).map(|s| s.mention.text.as_str()),
+        Some("a senior official")
+    );
+    assert!(doc.quote_source(2).is_none());
+}

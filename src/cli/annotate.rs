@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use byline::corpus::{self, BatchOptions, BatchStats, InputFormat, RecordReader};
+use byline::document::Layers;
 use byline::pipeline::{Pipeline, DEFAULT_MAX_CHARS, KNOWN_STAGES};
 use byline::quotes::QuoteFinder;
 use clap::Args;
@@ -19,6 +20,7 @@ Examples:
   byline annotate data/samples/                      every *.txt below a directory
   byline annotate news.jsonl -o annotated.jsonl      one document per JSON line
   byline annotate news.jsonl.gz -o out.jsonl.gz      gzip in and out
+  byline annotate news.jsonl --layers slim -o s.jsonl  no tokens or sentences (analytics)
   cat article.txt | byline annotate - --pretty       one document from standard input
   byline annotate news.jsonl --ner transformer --ner-model models/ner   entities from a transformer
                                                      (a build with --features transformer)
@@ -56,6 +58,14 @@ pub struct AnnotateArgs {
     /// Indented JSON for reading by eye (several lines per record).
     #[arg(long)]
     pretty: bool,
+
+    /// What each record carries: a preset (`all`, the default; `slim`: no tokens,
+    /// sentences or paragraphs, for analytics; `quotes`: quotes, sources and summary)
+    /// or layer names (text, paragraphs, sentences, tokens, entities, clusters, quotes,
+    /// sources, summary), comma-separated and united: `--layers quotes,text`.
+    /// `schema_version`, `id` and `meta` are always written.
+    #[arg(long, value_name = "LAYERS", default_value = "all", value_parser = parse_layers)]
+    layers: Layers,
 
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
@@ -233,6 +243,7 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
         RecordReader::new(sources, args.format, args.max_chars).text_field(&args.text_field);
     let options = BatchOptions {
         pretty: args.pretty,
+        layers: args.layers,
         ..BatchOptions::default()
     };
     let result = pool.install(|| {
@@ -265,6 +276,10 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
     } else {
         super::EXIT_OK
     })
+}
+
+fn parse_layers(spec: &str) -> Result<Layers, String> {
+    Layers::parse(spec)
 }
 
 /// `-o` naming one of the inputs would truncate it before it is read: refuse.

@@ -16,6 +16,7 @@ pub use input::{
     Source,
 };
 
+use crate::document::Layers;
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -31,6 +32,8 @@ pub struct BatchOptions {
     pub chunk_bytes: u64,
     /// Indented JSON (several lines per record) instead of JSON Lines.
     pub pretty: bool,
+    /// The layers each document record carries.
+    pub layers: Layers,
 }
 
 impl Default for BatchOptions {
@@ -39,6 +42,7 @@ impl Default for BatchOptions {
             chunk_records: 512,
             chunk_bytes: 8 << 20,
             pretty: false,
+            layers: Layers::ALL,
         }
     }
 }
@@ -62,21 +66,25 @@ impl BatchStats {
     }
 }
 
-/// Serialize one result as an output record (no trailing newline).
+/// Serialize one result as an output record (no trailing newline), with the
+/// layers and indentation `options` asks for.
 pub fn write_record(
     record: Record,
     pipeline: &Pipeline,
-    pretty: bool,
+    options: &BatchOptions,
     out: &mut Vec<u8>,
 ) -> (bool, u64) {
+    let pretty = options.pretty;
     let result = record.doc.and_then(|doc| pipeline.annotate(doc));
     let (ok, words) = match &result {
         Ok(doc) => (true, doc.word_count() as u64),
         Err(_) => (false, 0),
     };
     let written = match result {
-        Ok(doc) if pretty => serde_json::to_writer_pretty(&mut *out, &doc),
-        Ok(doc) => serde_json::to_writer(&mut *out, &doc),
+        Ok(doc) if pretty => {
+            serde_json::to_writer_pretty(&mut *out, &doc.with_layers(options.layers))
+        }
+        Ok(doc) => serde_json::to_writer(&mut *out, &doc.with_layers(options.layers)),
         Err(e) if pretty => serde_json::to_writer_pretty(&mut *out, &e.to_record(&record.id)),
         Err(e) => serde_json::to_writer(&mut *out, &e.to_record(&record.id)),
     };
@@ -164,7 +172,7 @@ where
             .into_par_iter()
             .map(|record| {
                 let mut buf = Vec::with_capacity(1024);
-                let (ok, words) = write_record(record, pipeline, options.pretty, &mut buf);
+                let (ok, words) = write_record(record, pipeline, &options, &mut buf);
                 buf.push(b'\n');
                 (buf, ok, words)
             })

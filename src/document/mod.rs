@@ -16,12 +16,14 @@
 //! documented in `docs/schema.md` and `docs/document.schema.json`.
 
 pub mod encoded;
+pub mod layers;
 mod lookup;
 pub mod offsets;
-mod serialize;
+pub mod serialize;
 mod span;
 
 pub use encoded::Encoded;
+pub use layers::{Layer, Layers};
 pub use offsets::CharIndex;
 pub use span::Span;
 
@@ -29,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Version of the JSON output. Bumped on any change a consumer could notice.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// A span of text together with the text it covers, for output readers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,10 +195,16 @@ pub enum QuoteKind {
 }
 
 /// An attribution: content, the cue that introduces it, and who it comes from.
+///
+/// The JSON output writes each quote with three more fields, so that a quote is a
+/// table row by itself: `source_text`, `source_kind` and `anonymous`, its source's
+/// mention text, kind and anonymity ([`Document::quote_source`]: a quote that
+/// continues another has the source of the quote it continues), or null.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub kind: QuoteKind,
-    /// The content; several spans when it is split around its attribution.
+    /// The content; several spans when it is split around its attribution
+    /// (`“A,” she said, “B.”` is one quote) or runs over paragraphs.
     pub content: Vec<TextSpan>,
     /// The cue ("said", "according to"), if any.
     pub cue: Option<TextSpan>,
@@ -207,7 +215,8 @@ pub struct Quote {
     /// Canonical name of the resolved speaker, repeated for flat consumers.
     pub speaker_name: Option<String>,
     /// Index into `Document::quotes` of the quote this one continues: a quotation
-    /// with no cue of its own, right after an attributed one (`“…,” he said. “…”`).
+    /// with no cue of its own, standing as its own sentence right after an
+    /// attributed one (`“…,” he said. “…”`); always an earlier quote.
     #[serde(default)]
     pub continues: Option<u32>,
 }
@@ -334,6 +343,8 @@ pub struct Document {
     #[serde(default = "schema_version")]
     pub schema_version: String,
     pub id: String,
+    /// The text (absent from output written without the `text` layer, read back as "").
+    #[serde(default)]
     pub text: String,
     /// Caller metadata, passed through untouched.
     #[serde(default, skip_serializing_if = "Map::is_empty")]
@@ -394,6 +405,21 @@ impl Document {
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         let (a, b) = self.sentences[i].tokens;
         &self.tokens[a as usize..b as usize]
+    }
+
+    /// The source quote `i` rests on: its own, or, for a quote that continues
+    /// another, that quote's (followed back to the first of the chain). `None`
+    /// when there is none or `i` is out of range.
+    pub fn quote_source(&self, i: usize) -> Option<&Source> {
+        let mut q = self.quotes.get(i)?;
+        // `continues` always points back, so the walk ends; bound it anyway.
+        for _ in 0..self.quotes.len() {
+            if let Some(s) = q.source {
+                return self.sources.get(s as usize);
+            }
+            q = self.quotes.get(q.continues? as usize)?;
+        }
+        None
     }
 
     /// Number of word tokens (not punctuation): the unit of throughput figures.

@@ -11,8 +11,9 @@
 //! 5. [`content`]: where the content is more than the quotation (mixed quotes).
 //!
 //! A quotation whose cue an earlier one of its paragraph took (`“A,” he said,
-//! “B.”`), or that stands as its own sentence right after an attributed one,
-//! continues that one (same speaker, no cue of its own).
+//! “B.”`) is the rest of that one's content: one quote split around its
+//! attribution. A quotation that stands as its own sentence right after an
+//! attributed one continues it (same speaker, no cue of its own).
 
 pub mod after;
 pub mod before;
@@ -64,17 +65,14 @@ pub fn find(
             .or_else(|| attribution_in_previous_sentence(doc, tokens, sent_of, q));
         let content = q.segments.clone();
         match attribution {
-            // `“A,” he said, “B.”`: B found the cue A already took, so B continues A.
+            // `“A,” he said, “B.”`: B found the cue A already took, so it is one quote
+            // split around its attribution: B is more of A's content.
             Some((_, cue, _))
                 if used_cue[cue.0] && last_attributed.is_some_and(|(_, p)| p == paragraph) =>
             {
-                found.push(Found {
-                    content,
-                    cue: None,
-                    source: None,
-                    kind: QuoteKind::Direct,
-                    continues: last_attributed.map(|(i, _)| i),
-                });
+                if let Some((i, _)) = last_attributed {
+                    found[i].content.extend(content);
+                }
             }
             Some((source, cue, that)) => {
                 used_cue[cue.0..cue.1].iter_mut().for_each(|x| *x = true);
