@@ -72,6 +72,7 @@ pub mod segment;
 pub mod sources;
 pub mod speakers;
 pub mod stage;
+pub mod tables;
 #[cfg(feature = "transformer")]
 pub mod transformer;
 

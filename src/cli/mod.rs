@@ -22,6 +22,7 @@ mod accurate;
 mod annotate;
 mod bench;
 mod eval;
+mod export;
 mod generate;
 mod scaling;
 mod train;
@@ -99,6 +100,8 @@ struct Cli {
 enum Command {
     /// Annotate documents: text files, directories, JSON Lines or stdin in, JSON Lines out.
     Annotate(annotate::AnnotateArgs),
+    /// Flat tables of annotated output: documents, quotes, entities, sources as Parquet or CSV.
+    Export(export::ExportArgs),
     /// Measure throughput per core: the pipeline (MB/s, words/s), or one stage (`bench ner`).
     Bench(bench::BenchArgs),
     /// Write a synthetic news corpus as JSON Lines, for benchmarks.
@@ -125,6 +128,7 @@ pub fn run() -> i32 {
         Command::Bench(args) => bench::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Export(args) => export::run(args),
         Command::Train(cmd) => train::run(cmd),
     };
     match result {

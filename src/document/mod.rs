@@ -194,6 +194,17 @@ pub enum QuoteKind {
     Mixed,
 }
 
+impl QuoteKind {
+    /// The name the JSON output uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
 /// An attribution: content, the cue that introduces it, and who it comes from.
 ///
 /// The JSON output writes each quote with three more fields, so that a quote is a
@@ -411,11 +422,16 @@ impl Document {
     /// another, that quote's (followed back to the first of the chain). `None`
     /// when there is none or `i` is out of range.
     pub fn quote_source(&self, i: usize) -> Option<&Source> {
+        self.sources.get(self.quote_source_index(i)? as usize)
+    }
+
+    /// The index into `sources` of [`Document::quote_source`].
+    pub fn quote_source_index(&self, i: usize) -> Option<u32> {
         let mut q = self.quotes.get(i)?;
         // `continues` always points back, so the walk ends; bound it anyway.
         for _ in 0..self.quotes.len() {
             if let Some(s) = q.source {
-                return self.sources.get(s as usize);
+                return Some(s).filter(|&s| (s as usize) < self.sources.len());
             }
             q = self.quotes.get(q.continues? as usize)?;
         }

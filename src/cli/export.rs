@@ -1,0 +1,313 @@
+//! `byline export`: annotated JSON Lines in, flat tables (Parquet or CSV) out.
+
+use anyhow::{bail, Context, Result};
+use byline::document::{Document, Entity, EntityCluster, Quote, Source, SourceSummary};
+use byline::tables::csv::CsvTable;
+use byline::tables::parquet::ParquetTable;
+use byline::tables::{Entry, Table, TableWriter};
+use clap::Args;
+use flate2::read::MultiGzDecoder;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+#[command(after_help = "\
+Examples:
+  byline annotate corpus/ -o annotated.jsonl.gz && byline export annotated.jsonl.gz -o tables/
+  byline annotate corpus/ --layers slim | byline export - -o tables/ --format csv
+  byline export annotated.jsonl -o tables/ --tables quotes,sources
+  byline export --columns                             what every column holds
+
+Then, in DuckDB:  SELECT speaker_name, count(*) FROM 'tables/quotes.parquet'
+                  GROUP BY 1 ORDER BY 2 DESC;
+      in pandas:  pd.read_parquet('tables/quotes.parquet')
+
+Input: the JSON Lines byline annotate writes, any --layers (tokens are not needed), plain or
+.gz. Output: DIR/documents, DIR/quotes, DIR/entities and DIR/sources, .parquet or .csv: one
+row per output record (error records included, so rows equal records), per quote, per entity
+mention and per source mention. Indices are 0-based positions in the document's lists, as in
+the JSON; (doc_id, source) joins quotes to sources, (doc_id, cluster) entities to speakers.
+Each file is written under a .partial name and renamed when complete.
+
+Exit status: 0 all records exported; 1 some records were error records or lines that are not
+byline output (each is a documents row with its error); 2 usage error or I/O failure.")]
+pub struct ExportArgs {
+    /// byline's JSON Lines output (plain or .gz), or - for standard input.
+    #[arg(value_name = "INPUT", required_unless_present = "columns")]
+    inputs: Vec<PathBuf>,
+
+    /// The directory to write the tables into (created if missing).
+    #[arg(short, long, value_name = "DIR", required_unless_present = "columns")]
+    output: Option<PathBuf>,
+
+    /// parquet (Snappy-compressed, typed columns) or csv (a header row, null as empty).
+    #[arg(long, value_enum, default_value_t = TableFormat::Parquet)]
+    format: TableFormat,
+
+    /// Which tables to write, comma-separated: documents, quotes, entities, sources.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "documents,quotes,entities,sources"
+    )]
+    tables: Vec<String>,
+
+    /// Print every table's columns (name, type, meaning) and exit.
+    #[arg(long)]
+    columns: bool,
+
+    /// No progress and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    Parquet,
+    Csv,
+}
+
+impl TableFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            TableFormat::Parquet => "parquet",
+            TableFormat::Csv => "csv",
+        }
+    }
+}
+
+/// One line of byline's output, without the layers no table reads (tokens,
+/// sentences, paragraphs are skipped unparsed).
+#[derive(Deserialize)]
+struct Line {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    error: Option<ErrorField>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    meta: Map<String, Value>,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    #[serde(default)]
+    clusters: Vec<EntityCluster>,
+    #[serde(default)]
+    quotes: Vec<Quote>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    summary: Option<SourceSummary>,
+}
+
+#[derive(Deserialize)]
+struct ErrorField {
+    kind: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// What a line becomes.
+enum Parsed {
+    Document(Box<Document>),
+    Error {
+        id: String,
+        kind: String,
+        message: String,
+    },
+}
+
+fn parse_line(line: &[u8], fallback_id: impl FnOnce() -> String) -> Parsed {
+    let bad = |id: String, message: String| Parsed::Error {
+        id,
+        kind: "malformed_json".into(),
+        message,
+    };
+    let line: Line = match serde_json::from_slice(line) {
+        Ok(l) => l,
+        Err(e) => return bad(fallback_id(), format!("not a byline output record: {e}")),
+    };
+    let Some(id) = line.id else {
+        return bad(
+            fallback_id(),
+            "not a byline output record: no \"id\"".into(),
+        );
+    };
+    if let Some(error) = line.error {
+        return Parsed::Error {
+            id,
+            kind: error.kind,
+            message: error.message,
+        };
+    }
+    let mut doc = Document::new(id, line.text);
+    doc.meta = line.meta;
+    doc.entities = line.entities;
+    doc.clusters = line.clusters;
+    doc.quotes = line.quotes;
+    doc.sources = line.sources;
+    doc.summary = line.summary;
+    Parsed::Document(Box::new(doc))
+}
+
+fn open(path: &Path) -> Result<Box<dyn BufRead>> {
+    if path == Path::new("-") {
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())));
+    }
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let reader: Box<dyn Read> = if byline::corpus::is_gzip_path(path) {
+        Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+    } else {
+        Box::new(file)
+    };
+    Ok(Box::new(BufReader::with_capacity(1 << 16, reader)))
+}
+
+struct Outputs {
+    tables: Vec<(Table, Box<dyn TableWriter>, PathBuf, PathBuf)>,
+    rows: Vec<u64>,
+}
+
+fn print_columns() {
+    for table in Table::ALL {
+        outln!("{} ({}):", table.name(), table.about());
+        for c in table.columns() {
+            outln!("  {:<26} {:<8} {}", c.name, c.kind.name(), c.about);
+        }
+        outln!();
+    }
+}
+
+pub fn run(args: ExportArgs) -> Result<i32> {
+    if args.columns {
+        print_columns();
+        return Ok(super::EXIT_OK);
+    }
+    let Some(dir) = args.output.as_deref() else {
+        bail!("give the directory to write the tables into: -o DIR");
+    };
+    let mut chosen = Vec::new();
+    for name in &args.tables {
+        match Table::from_name(name.trim()) {
+            Some(t) if !chosen.contains(&t) => chosen.push(t),
+            Some(_) => {}
+            None => bail!("unknown table '{name}'; tables: documents, quotes, entities, sources"),
+        }
+    }
+    for input in &args.inputs {
+        if input != Path::new("-") && !input.is_file() {
+            bail!(
+                "{} is not a file (give byline's JSON Lines output)",
+                input.display()
+            );
+        }
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut out = Outputs {
+        tables: Vec::new(),
+        rows: vec![0; chosen.len()],
+    };
+    for &table in &chosen {
+        let path = dir.join(format!("{}.{}", table.name(), args.format.extension()));
+        let partial = path.with_extension(format!("{}.partial", args.format.extension()));
+        let file = BufWriter::with_capacity(
+            1 << 20,
+            File::create(&partial)
+                .with_context(|| format!("cannot create {}", partial.display()))?,
+        );
+        let writer: Box<dyn TableWriter> = match args.format {
+            TableFormat::Parquet => Box::new(ParquetTable::new(file, table.columns())?),
+            TableFormat::Csv => Box::new(CsvTable::new(file, table.columns())?),
+        };
+        out.tables.push((table, writer, partial, path));
+    }
+
+    let bar = (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {pos} records ({per_sec}) {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    let (mut records, mut errors) = (0u64, 0u64);
+    let mut line = Vec::new();
+    for input in &args.inputs {
+        let name = if input == Path::new("-") {
+            "stdin".to_string()
+        } else {
+            input.display().to_string()
+        };
+        let mut reader = open(input)?;
+        let mut number = 0u64;
+        loop {
+            line.clear();
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .with_context(|| format!("cannot read {name}"))?;
+            if n == 0 {
+                break;
+            }
+            number += 1;
+            let mut bytes = line.as_slice();
+            if number == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let parsed = parse_line(bytes, || format!("{name}:{number}"));
+            let entry = match &parsed {
+                Parsed::Document(doc) => Entry::Document(doc),
+                Parsed::Error { id, kind, message } => {
+                    errors += 1;
+                    Entry::Error { id, kind, message }
+                }
+            };
+            for (k, (table, writer, _, _)) in out.tables.iter_mut().enumerate() {
+                let rows = &mut out.rows[k];
+                table
+                    .rows(entry, &mut |cells| {
+                        *rows += 1;
+                        writer.row(cells)
+                    })
+                    .with_context(|| format!("cannot write the {} table", table.name()))?;
+            }
+            records += 1;
+            if let Some(bar) = &bar {
+                bar.set_position(records);
+            }
+        }
+    }
+    let mut written = Vec::new();
+    for ((table, writer, partial, path), rows) in out.tables.into_iter().zip(out.rows) {
+        writer
+            .finish()
+            .with_context(|| format!("cannot write {}", partial.display()))?;
+        fs::rename(&partial, &path).with_context(|| {
+            format!("cannot rename {} to {}", partial.display(), path.display())
+        })?;
+        written.push(format!("{} {}", table.name(), rows));
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if !args.quiet {
+        eprintln!(
+            "byline: exported {} ({}) to {}: rows {}",
+            super::count(records, "record", "records"),
+            super::count(errors, "error", "errors"),
+            dir.display(),
+            written.join(", ")
+        );
+    }
+    Ok(if errors > 0 {
+        super::EXIT_RECORD_ERRORS
+    } else {
+        super::EXIT_OK
+    })
+}
