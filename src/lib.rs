@@ -60,6 +60,7 @@
 pub mod corpus;
 pub mod document;
 pub mod eval;
+pub mod formats;
 pub mod gold;
 pub mod learn;
 pub mod lexicon;

@@ -330,3 +330,91 @@ fn docs_tables_md_lists_what_export_columns_prints() {
         "docs/tables.md is out of date: paste the output of `byline export --columns` into it"
     );
 }
+
+#[test]
+fn brat_export_is_read_back_by_eval_quotes_as_the_same_attributions() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = annotated(dir.path(), "all");
+    let out = dir.path().join("brat");
+    byline()
+        .args(["export", "-q", "--format", "brat", "-o"])
+        .arg(&out)
+        .arg(&jsonl)
+        .assert()
+        .code(1);
+    assert!(out.join("annotation.conf").is_file() && out.join("visual.conf").is_file());
+    // The error record is set aside, not lost.
+    let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
+    assert_eq!(errors.lines().count(), 1);
+    assert!(errors.contains("empty_text"), "{errors}");
+    let anns = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ann")
+        })
+        .count();
+    assert_eq!(anns, json_records(&jsonl).len() - 1);
+    // Scored as gold against byline itself, every attribution matches.
+    let report = byline()
+        .args(["eval", "quotes", "--polnear"])
+        .arg(&out)
+        .assert()
+        .success();
+    let report = String::from_utf8_lossy(&report.get_output().stdout).to_string();
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("content, all"))
+        .unwrap_or_else(|| panic!("{report}"));
+    assert!(line.contains("1.0000    1.0000    1.0000"), "{report}");
+}
+
+#[test]
+fn conll_export_tags_every_token_of_every_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = annotated(dir.path(), "all");
+    let out = dir.path().join("conll");
+    byline()
+        .args(["export", "-q", "--format", "conll", "-o"])
+        .arg(&out)
+        .arg(&jsonl)
+        .assert()
+        .code(1);
+    let conll = std::fs::read_to_string(out.join("tokens.conll")).unwrap();
+    let records = json_records(&jsonl);
+    let docs: Vec<&Value> = records
+        .iter()
+        .filter(|r| r.get("error").is_none())
+        .collect();
+    assert_eq!(conll.matches("-DOCSTART- O\n").count(), docs.len());
+    let token_lines = conll
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("-DOCSTART-"))
+        .count();
+    let tokens: usize = docs
+        .iter()
+        .map(|r| r["tokens"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(token_lines, tokens);
+    let begins = conll.lines().filter(|l| l.contains(" B-")).count();
+    let entities: usize = docs
+        .iter()
+        .map(|r| r["entities"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(begins, entities);
+    // A slim record has no tokens: it is set aside with a reason.
+    let slim = annotated(dir.path(), "slim");
+    let out = dir.path().join("conll-slim");
+    byline()
+        .args(["export", "-q", "--format", "conll", "-o"])
+        .arg(&out)
+        .arg(&slim)
+        .assert()
+        .code(1);
+    let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
+    assert_eq!(errors.lines().count(), records.len());
+    assert!(errors.contains("no_tokens"), "{errors}");
+}

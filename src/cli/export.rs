@@ -1,7 +1,10 @@
 //! `byline export`: annotated JSON Lines in, flat tables (Parquet or CSV) out.
 
 use anyhow::{bail, Context, Result};
-use byline::document::{Document, Entity, EntityCluster, Quote, Source, SourceSummary};
+use byline::document::{
+    Document, Entity, EntityCluster, Quote, Sentence, Source, SourceSummary, Token,
+};
+use byline::formats::{brat, conll};
 use byline::tables::csv::CsvTable;
 use byline::tables::parquet::ParquetTable;
 use byline::tables::{Entry, Table, TableWriter};
@@ -10,8 +13,9 @@ use flate2::read::MultiGzDecoder;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -20,6 +24,8 @@ Examples:
   byline annotate corpus/ -o annotated.jsonl.gz && byline export annotated.jsonl.gz -o tables/
   byline annotate corpus/ --layers slim | byline export - -o tables/ --format csv
   byline export annotated.jsonl -o tables/ --tables quotes,sources
+  byline export annotated.jsonl -o brat/ --format brat   for brat, or `byline eval quotes`
+  byline annotate corpus/ | byline export - -o conll/ --format conll
   byline export --columns                             what every column holds
 
 Then, in DuckDB:  SELECT speaker_name, count(*) FROM 'tables/quotes.parquet'
@@ -44,7 +50,10 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "DIR", required_unless_present = "columns")]
     output: Option<PathBuf>,
 
-    /// parquet (Snappy-compressed, typed columns) or csv (a header row, null as empty).
+    /// What to write: tables as parquet (Snappy-compressed, typed columns) or csv (a
+    /// header row, null as empty); or brat standoff files, or CoNLL. For brat and conll,
+    /// records that cannot be written (error records; no text, or no tokens for conll)
+    /// go to DIR/errors.jsonl.
     #[arg(long, value_enum, default_value_t = TableFormat::Parquet)]
     format: TableFormat,
 
@@ -67,8 +76,16 @@ pub struct ExportArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum TableFormat {
+    /// The four tables as Parquet files.
     Parquet,
+    /// The four tables as CSV files.
     Csv,
+    /// brat standoff: NAME.txt and NAME.ann per document (entities; quotes as
+    /// Source/Cue/Content events), with annotation.conf and visual.conf.
+    Brat,
+    /// CoNLL: DIR/tokens.conll, a token and its IOB2 entity tag per line (needs the
+    /// tokens and sentences layers).
+    Conll,
 }
 
 impl TableFormat {
@@ -76,8 +93,19 @@ impl TableFormat {
         match self {
             TableFormat::Parquet => "parquet",
             TableFormat::Csv => "csv",
+            TableFormat::Brat => "ann",
+            TableFormat::Conll => "conll",
         }
     }
+}
+
+/// The token layers of a line, read for CoNLL only.
+#[derive(Deserialize)]
+struct TokenLayers {
+    #[serde(default)]
+    tokens: Vec<Token>,
+    #[serde(default)]
+    sentences: Vec<Sentence>,
 }
 
 /// One line of byline's output, without the layers no table reads (tokens,
@@ -121,12 +149,13 @@ enum Parsed {
     },
 }
 
-fn parse_line(line: &[u8], fallback_id: impl FnOnce() -> String) -> Parsed {
+fn parse_line(line: &[u8], tokens: bool, fallback_id: impl FnOnce() -> String) -> Parsed {
     let bad = |id: String, message: String| Parsed::Error {
         id,
         kind: "malformed_json".into(),
         message,
     };
+    let line_bytes = line;
     let line: Line = match serde_json::from_slice(line) {
         Ok(l) => l,
         Err(e) => return bad(fallback_id(), format!("not a byline output record: {e}")),
@@ -151,6 +180,13 @@ fn parse_line(line: &[u8], fallback_id: impl FnOnce() -> String) -> Parsed {
     doc.quotes = line.quotes;
     doc.sources = line.sources;
     doc.summary = line.summary;
+    if tokens {
+        if let Ok(layers) = serde_json::from_slice::<TokenLayers>(line_bytes) {
+            doc.tokens = layers.tokens;
+            doc.sentences = layers.sentences;
+            doc.reindex();
+        }
+    }
     Parsed::Document(Box::new(doc))
 }
 
@@ -167,9 +203,220 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>> {
     Ok(Box::new(BufReader::with_capacity(1 << 16, reader)))
 }
 
-struct Outputs {
-    tables: Vec<(Table, Box<dyn TableWriter>, PathBuf, PathBuf)>,
-    rows: Vec<u64>,
+/// A file written under a `.partial` name, renamed when complete.
+struct Partial {
+    out: BufWriter<File>,
+    partial: PathBuf,
+    path: PathBuf,
+}
+
+impl Partial {
+    fn create(path: PathBuf) -> Result<Partial> {
+        let mut partial = path.clone().into_os_string();
+        partial.push(".partial");
+        let partial = PathBuf::from(partial);
+        let file = File::create(&partial)
+            .with_context(|| format!("cannot create {}", partial.display()))?;
+        Ok(Partial {
+            out: BufWriter::with_capacity(1 << 20, file),
+            partial,
+            path,
+        })
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out
+            .flush()
+            .with_context(|| format!("cannot write {}", self.partial.display()))?;
+        fs::rename(&self.partial, &self.path).with_context(|| {
+            format!(
+                "cannot rename {} to {}",
+                self.partial.display(),
+                self.path.display()
+            )
+        })
+    }
+}
+
+/// Where the records go.
+enum Sink {
+    Tables {
+        tables: Vec<(Table, Box<dyn TableWriter>, PathBuf, PathBuf)>,
+        rows: Vec<u64>,
+    },
+    /// brat or CoNLL files, and the records they cannot hold.
+    Files {
+        format: TableFormat,
+        dir: PathBuf,
+        conll: Option<Partial>,
+        errors: Partial,
+        stems: HashSet<String>,
+        written: u64,
+        set_aside: u64,
+    },
+}
+
+impl Sink {
+    fn open(format: TableFormat, dir: &Path, chosen: &[Table]) -> Result<Sink> {
+        if let TableFormat::Parquet | TableFormat::Csv = format {
+            let mut tables = Vec::new();
+            for &table in chosen {
+                let path = dir.join(format!("{}.{}", table.name(), format.extension()));
+                let partial = path.with_extension(format!("{}.partial", format.extension()));
+                let file = BufWriter::with_capacity(
+                    1 << 20,
+                    File::create(&partial)
+                        .with_context(|| format!("cannot create {}", partial.display()))?,
+                );
+                let writer: Box<dyn TableWriter> = match format {
+                    TableFormat::Parquet => Box::new(ParquetTable::new(file, table.columns())?),
+                    _ => Box::new(CsvTable::new(file, table.columns())?),
+                };
+                tables.push((table, writer, partial, path));
+            }
+            return Ok(Sink::Tables {
+                rows: vec![0; tables.len()],
+                tables,
+            });
+        }
+        if format == TableFormat::Brat {
+            for (name, conf) in [
+                ("annotation.conf", brat::ANNOTATION_CONF),
+                ("visual.conf", brat::VISUAL_CONF),
+            ] {
+                let path = dir.join(name);
+                fs::write(&path, conf)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+        }
+        Ok(Sink::Files {
+            format,
+            dir: dir.to_path_buf(),
+            conll: (format == TableFormat::Conll)
+                .then(|| Partial::create(dir.join("tokens.conll")))
+                .transpose()?,
+            errors: Partial::create(dir.join("errors.jsonl"))?,
+            stems: HashSet::new(),
+            written: 0,
+            set_aside: 0,
+        })
+    }
+
+    fn write(&mut self, entry: Entry<'_>) -> Result<()> {
+        match self {
+            Sink::Tables { tables, rows } => {
+                for (k, (table, writer, _, _)) in tables.iter_mut().enumerate() {
+                    let rows = &mut rows[k];
+                    table
+                        .rows(entry, &mut |cells| {
+                            *rows += 1;
+                            writer.row(cells)
+                        })
+                        .with_context(|| format!("cannot write the {} table", table.name()))?;
+                }
+                Ok(())
+            }
+            Sink::Files {
+                format,
+                dir,
+                conll,
+                errors,
+                stems,
+                written,
+                set_aside,
+            } => {
+                let problem = match entry {
+                    Entry::Error { id, kind, message } => {
+                        Some((id, kind.to_string(), message.to_string()))
+                    }
+                    Entry::Document(doc) if doc.text.is_empty() => Some((
+                        doc.id.as_str(),
+                        "no_text".to_string(),
+                        "the record has no text layer (annotate with --layers all)".to_string(),
+                    )),
+                    Entry::Document(doc)
+                        if *format == TableFormat::Conll && doc.tokens.is_empty() =>
+                    {
+                        Some((
+                            doc.id.as_str(),
+                            "no_tokens".to_string(),
+                            "the record has no tokens layer (annotate with --layers all)"
+                                .to_string(),
+                        ))
+                    }
+                    Entry::Document(_) => None,
+                };
+                if let Some((id, kind, message)) = problem {
+                    let record = byline::document::ErrorRecord::new(id, kind, message);
+                    serde_json::to_writer(&mut errors.out, &record)?;
+                    errors.out.write_all(b"\n")?;
+                    *set_aside += 1;
+                    return Ok(());
+                }
+                let Entry::Document(doc) = entry else {
+                    return Ok(());
+                };
+                if let Some(conll) = conll {
+                    conll.out.write_all(conll::document(doc).as_bytes())?;
+                } else {
+                    // One pair of files per document, under a name no other took.
+                    let base = brat::file_stem(&doc.id);
+                    let mut stem = base.clone();
+                    let mut n = 1;
+                    while !stems.insert(stem.clone()) {
+                        n += 1;
+                        stem = format!("{base}-{n}");
+                    }
+                    let txt = dir.join(format!("{stem}.txt"));
+                    fs::write(&txt, &doc.text)
+                        .with_context(|| format!("cannot write {}", txt.display()))?;
+                    let ann = dir.join(format!("{stem}.ann"));
+                    fs::write(&ann, brat::ann(doc))
+                        .with_context(|| format!("cannot write {}", ann.display()))?;
+                }
+                *written += 1;
+                Ok(())
+            }
+        }
+    }
+
+    /// Close every file; what was written, for the summary line.
+    fn finish(self) -> Result<String> {
+        match self {
+            Sink::Tables { tables, rows } => {
+                let mut written = Vec::new();
+                for ((table, writer, partial, path), rows) in tables.into_iter().zip(rows) {
+                    writer
+                        .finish()
+                        .with_context(|| format!("cannot write {}", partial.display()))?;
+                    fs::rename(&partial, &path).with_context(|| {
+                        format!("cannot rename {} to {}", partial.display(), path.display())
+                    })?;
+                    written.push(format!("{} {}", table.name(), rows));
+                }
+                Ok(format!("rows {}", written.join(", ")))
+            }
+            Sink::Files {
+                format,
+                conll,
+                errors,
+                written,
+                set_aside,
+                ..
+            } => {
+                if let Some(conll) = conll {
+                    conll.finish()?;
+                }
+                errors.finish()?;
+                let what = if format == TableFormat::Conll {
+                    "documents in tokens.conll"
+                } else {
+                    "documents as .txt and .ann"
+                };
+                Ok(format!("{written} {what}, {set_aside} in errors.jsonl"))
+            }
+        }
+    }
 }
 
 fn print_columns() {
@@ -207,24 +454,7 @@ pub fn run(args: ExportArgs) -> Result<i32> {
         }
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut out = Outputs {
-        tables: Vec::new(),
-        rows: vec![0; chosen.len()],
-    };
-    for &table in &chosen {
-        let path = dir.join(format!("{}.{}", table.name(), args.format.extension()));
-        let partial = path.with_extension(format!("{}.partial", args.format.extension()));
-        let file = BufWriter::with_capacity(
-            1 << 20,
-            File::create(&partial)
-                .with_context(|| format!("cannot create {}", partial.display()))?,
-        );
-        let writer: Box<dyn TableWriter> = match args.format {
-            TableFormat::Parquet => Box::new(ParquetTable::new(file, table.columns())?),
-            TableFormat::Csv => Box::new(CsvTable::new(file, table.columns())?),
-        };
-        out.tables.push((table, writer, partial, path));
-    }
+    let mut sink = Sink::open(args.format, dir, &chosen)?;
 
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new_spinner().with_style(
@@ -260,7 +490,9 @@ pub fn run(args: ExportArgs) -> Result<i32> {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let parsed = parse_line(bytes, || format!("{name}:{number}"));
+            let parsed = parse_line(bytes, args.format == TableFormat::Conll, || {
+                format!("{name}:{number}")
+            });
             let entry = match &parsed {
                 Parsed::Document(doc) => Entry::Document(doc),
                 Parsed::Error { id, kind, message } => {
@@ -268,41 +500,23 @@ pub fn run(args: ExportArgs) -> Result<i32> {
                     Entry::Error { id, kind, message }
                 }
             };
-            for (k, (table, writer, _, _)) in out.tables.iter_mut().enumerate() {
-                let rows = &mut out.rows[k];
-                table
-                    .rows(entry, &mut |cells| {
-                        *rows += 1;
-                        writer.row(cells)
-                    })
-                    .with_context(|| format!("cannot write the {} table", table.name()))?;
-            }
+            sink.write(entry)?;
             records += 1;
             if let Some(bar) = &bar {
                 bar.set_position(records);
             }
         }
     }
-    let mut written = Vec::new();
-    for ((table, writer, partial, path), rows) in out.tables.into_iter().zip(out.rows) {
-        writer
-            .finish()
-            .with_context(|| format!("cannot write {}", partial.display()))?;
-        fs::rename(&partial, &path).with_context(|| {
-            format!("cannot rename {} to {}", partial.display(), path.display())
-        })?;
-        written.push(format!("{} {}", table.name(), rows));
-    }
+    let written = sink.finish()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     if !args.quiet {
         eprintln!(
-            "byline: exported {} ({}) to {}: rows {}",
+            "byline: exported {} ({}) to {}: {written}",
             super::count(records, "record", "records"),
             super::count(errors, "error", "errors"),
             dir.display(),
-            written.join(", ")
         );
     }
     Ok(if errors > 0 {
