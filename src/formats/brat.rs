@@ -3,16 +3,16 @@
 //! reads them back as gold.
 //!
 //! ```text
-//! T1	PER 24 35	Maria Lopez
-//! T2	Source 24 35	Maria Lopez
-//! T3	Cue 36 40	said
-//! T4	Content 0 14;42 60	“We will win,” “and we will win big.”
-//! T5	Attribution 36 40	said
-//! E1	Attribution:T5 Content:T4 Cue:T3 Source:T2
-//! A1	Kind T2 person
+//! T1    PER 24 35    Maria Lopez
+//! T2    Source 24 35    Maria Lopez
+//! T3    Cue 36 40    said
+//! T4    Content 0 14;42 60    “We will win,” “and we will win big.”
+//! T5    Attribution 36 40    said
+//! E1    Attribution:T5 Content:T4 Cue:T3 Source:T2
+//! A1    Kind T2 person
 //! ```
 //!
-//! Offsets are code points, end-exclusive; a content split around its attribution
+//! (tabs shown as spaces). Offsets are code points, end-exclusive; a content split around its attribution
 //! is a discontinuous span, and so is the content of a quote together with the
 //! quotes that continue it (`“A,” he said. “B.”` is one event, as in PolNeAR). A
 //! quote without a cue has its trigger on its content. Anonymous sources carry
