@@ -249,7 +249,7 @@ enum Sink {
         format: TableFormat,
         dir: PathBuf,
         conll: Option<Partial>,
-        errors: Partial,
+        errors: Box<Partial>,
         stems: HashSet<String>,
         written: u64,
         set_aside: u64,
@@ -295,7 +295,7 @@ impl Sink {
             conll: (format == TableFormat::Conll)
                 .then(|| Partial::create(dir.join("tokens.conll")))
                 .transpose()?,
-            errors: Partial::create(dir.join("errors.jsonl"))?,
+            errors: Box::new(Partial::create(dir.join("errors.jsonl"))?),
             stems: HashSet::new(),
             written: 0,
             set_aside: 0,
