@@ -42,6 +42,9 @@ const LAYERS: &[&str] = &[
     "pipeline",
     "corpus",
     "eval",
+    // What is made of annotated documents: flat tables, other tools' formats.
+    "tables",
+    "formats",
 ];
 
 fn src() -> PathBuf {

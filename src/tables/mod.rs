@@ -487,8 +487,8 @@ mod tests {
         let doc = crate::Pipeline::default()
             .annotate(Document::new(
                 "d",
-                "“We will win,” Mayor Maria Lopez said, “and win big.” A senior aide, who \
-                 spoke on condition of anonymity, said the vote was close.",
+                "“We will win,” she said, “and we will win big.”\n\nA senior aide to Mayor \
+                 Maria Lopez, who spoke on condition of anonymity, said the vote was close.",
             ))
             .unwrap();
         assert_eq!(collect(Table::Documents, Entry::Document(&doc)).len(), 1);
