@@ -38,6 +38,22 @@ fn annotated(dir: &Path, layers: &str) -> PathBuf {
     out
 }
 
+/// `byline export -q --format FORMAT -o OUT INPUT`, its status checked.
+fn export(format: &str, input: &Path, out: &Path, code: i32) {
+    byline()
+        .args(["export", "-q", "--format", format, "-o"])
+        .arg(out)
+        .arg(input)
+        .assert()
+        .code(code);
+}
+
+/// What `byline export --columns` prints.
+fn column_listing() -> String {
+    let listing = byline().args(["export", "--columns"]).assert().success();
+    String::from_utf8_lossy(&listing.get_output().stdout).to_string()
+}
+
 fn json_records(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)
         .unwrap()
@@ -182,12 +198,7 @@ fn export_reads_full_and_gzip_output_and_lines_that_are_not_byline_output() {
     );
 
     let out = dir.path().join("g");
-    byline()
-        .args(["export", "-q", "--format", "csv", "-o"])
-        .arg(&out)
-        .arg(&gz)
-        .assert()
-        .success();
+    export("csv", &gz, &out, 0);
     let (_, docs) = csv_rows(&out.join("documents.csv"));
     assert_eq!(docs.len(), std::fs::read_dir(samples()).unwrap().count());
 }
@@ -208,8 +219,7 @@ fn export_usage_errors_exit_2() {
         .arg(dir.path())
         .assert()
         .code(2);
-    let listing = byline().args(["export", "--columns"]).assert().success();
-    let listing = String::from_utf8_lossy(&listing.get_output().stdout).to_string();
+    let listing = column_listing();
     for table in Table::ALL {
         for c in table.columns() {
             assert!(listing.contains(c.name), "{}", c.name);
@@ -281,12 +291,7 @@ fn duckdb_reads_the_parquet_tables_as_the_json_says() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = annotated(dir.path(), "all");
     let out = dir.path().join("tables");
-    byline()
-        .args(["export", "-q", "-o"])
-        .arg(&out)
-        .arg(&jsonl)
-        .assert()
-        .code(1);
+    export("parquet", &jsonl, &out, 1);
     let types = |kind: byline::tables::Kind| match kind {
         byline::tables::Kind::Str => "VARCHAR",
         byline::tables::Kind::Int => "BIGINT",
@@ -321,8 +326,7 @@ fn duckdb_reads_the_parquet_tables_as_the_json_says() {
 
 #[test]
 fn docs_tables_md_lists_what_export_columns_prints() {
-    let listing = byline().args(["export", "--columns"]).assert().success();
-    let listing = String::from_utf8_lossy(&listing.get_output().stdout).to_string();
+    let listing = column_listing();
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/tables.md"))
         .unwrap();
     assert!(
@@ -336,12 +340,7 @@ fn brat_export_is_read_back_by_eval_quotes_as_the_same_attributions() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = annotated(dir.path(), "all");
     let out = dir.path().join("brat");
-    byline()
-        .args(["export", "-q", "--format", "brat", "-o"])
-        .arg(&out)
-        .arg(&jsonl)
-        .assert()
-        .code(1);
+    export("brat", &jsonl, &out, 1);
     assert!(out.join("annotation.conf").is_file() && out.join("visual.conf").is_file());
     // The error record is set aside, not lost.
     let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
@@ -377,12 +376,7 @@ fn conll_export_tags_every_token_of_every_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = annotated(dir.path(), "all");
     let out = dir.path().join("conll");
-    byline()
-        .args(["export", "-q", "--format", "conll", "-o"])
-        .arg(&out)
-        .arg(&jsonl)
-        .assert()
-        .code(1);
+    export("conll", &jsonl, &out, 1);
     let conll = std::fs::read_to_string(out.join("tokens.conll")).unwrap();
     let records = json_records(&jsonl);
     let docs: Vec<&Value> = records
@@ -408,12 +402,7 @@ fn conll_export_tags_every_token_of_every_sentence() {
     // A slim record has no tokens: it is set aside with a reason.
     let slim = annotated(dir.path(), "slim");
     let out = dir.path().join("conll-slim");
-    byline()
-        .args(["export", "-q", "--format", "conll", "-o"])
-        .arg(&out)
-        .arg(&slim)
-        .assert()
-        .code(1);
+    export("conll", &slim, &out, 1);
     let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
     assert_eq!(errors.lines().count(), records.len());
     assert!(errors.contains("no_tokens"), "{errors}");

@@ -166,8 +166,8 @@ fn a_quote_record_carries_its_source_and_a_continuation_its_parents() {
     assert_eq!(quotes[1]["source"], Value::Null);
     assert_eq!(quotes[1]["continues"], 0);
     assert_eq!(
-        doc.quote_source(1).map(|s| s.mention.text.as_str()),
+        doc.quote_sources()[1].map(|s| doc.sources[s as usize].mention.text.as_str()),
         Some("a senior official")
     );
-    assert!(doc.quote_source(2).is_none());
+    assert_eq!(doc.quote_sources().len(), 2);
 }

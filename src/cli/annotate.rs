@@ -64,7 +64,7 @@ pub struct AnnotateArgs {
     /// or layer names (text, paragraphs, sentences, tokens, entities, clusters, quotes,
     /// sources, summary), comma-separated and united: `--layers quotes,text`.
     /// `schema_version`, `id` and `meta` are always written.
-    #[arg(long, value_name = "LAYERS", default_value = "all", value_parser = parse_layers)]
+    #[arg(long, value_name = "LAYERS", default_value = "all", value_parser = Layers::parse)]
     layers: Layers,
 
     /// Worker threads (default: one per core).
@@ -276,10 +276,6 @@ pub fn run(args: AnnotateArgs) -> Result<i32> {
     } else {
         super::EXIT_OK
     })
-}
-
-fn parse_layers(spec: &str) -> Result<Layers, String> {
-    Layers::parse(spec)
 }
 
 /// `-o` naming one of the inputs would truncate it before it is read: refuse.

@@ -203,31 +203,28 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>> {
     Ok(Box::new(BufReader::with_capacity(1 << 16, reader)))
 }
 
-/// A file written under a `.partial` name, renamed when complete.
-struct Partial {
-    out: BufWriter<File>,
+/// A file being written under a `.partial` name, renamed when complete.
+struct Pending {
     partial: PathBuf,
     path: PathBuf,
 }
 
-impl Partial {
-    fn create(path: PathBuf) -> Result<Partial> {
+impl Pending {
+    /// Create `path` + `.partial`, and the writer to fill it.
+    fn create(path: PathBuf) -> Result<(BufWriter<File>, Pending)> {
         let mut partial = path.clone().into_os_string();
         partial.push(".partial");
         let partial = PathBuf::from(partial);
         let file = File::create(&partial)
             .with_context(|| format!("cannot create {}", partial.display()))?;
-        Ok(Partial {
-            out: BufWriter::with_capacity(1 << 20, file),
-            partial,
-            path,
-        })
+        Ok((
+            BufWriter::with_capacity(1 << 20, file),
+            Pending { partial, path },
+        ))
     }
 
-    fn finish(mut self) -> Result<()> {
-        self.out
-            .flush()
-            .with_context(|| format!("cannot write {}", self.partial.display()))?;
+    /// The file is complete: give it its name.
+    fn commit(&self) -> Result<()> {
         fs::rename(&self.partial, &self.path).with_context(|| {
             format!(
                 "cannot rename {} to {}",
@@ -238,10 +235,30 @@ impl Partial {
     }
 }
 
+/// A plain file written under a `.partial` name.
+struct Partial {
+    out: BufWriter<File>,
+    pending: Pending,
+}
+
+impl Partial {
+    fn create(path: PathBuf) -> Result<Partial> {
+        let (out, pending) = Pending::create(path)?;
+        Ok(Partial { out, pending })
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out
+            .flush()
+            .with_context(|| format!("cannot write {}", self.pending.partial.display()))?;
+        self.pending.commit()
+    }
+}
+
 /// Where the records go.
 enum Sink {
     Tables {
-        tables: Vec<(Table, Box<dyn TableWriter>, PathBuf, PathBuf)>,
+        tables: Vec<(Table, Box<dyn TableWriter>, Pending)>,
         rows: Vec<u64>,
     },
     /// brat or CoNLL files, and the records they cannot hold.
@@ -262,17 +279,12 @@ impl Sink {
             let mut tables = Vec::new();
             for &table in chosen {
                 let path = dir.join(format!("{}.{}", table.name(), format.extension()));
-                let partial = path.with_extension(format!("{}.partial", format.extension()));
-                let file = BufWriter::with_capacity(
-                    1 << 20,
-                    File::create(&partial)
-                        .with_context(|| format!("cannot create {}", partial.display()))?,
-                );
+                let (file, pending) = Pending::create(path)?;
                 let writer: Box<dyn TableWriter> = match format {
                     TableFormat::Parquet => Box::new(ParquetTable::new(file, table.columns())?),
                     _ => Box::new(CsvTable::new(file, table.columns())?),
                 };
-                tables.push((table, writer, partial, path));
+                tables.push((table, writer, pending));
             }
             return Ok(Sink::Tables {
                 rows: vec![0; tables.len()],
@@ -305,7 +317,7 @@ impl Sink {
     fn write(&mut self, entry: Entry<'_>) -> Result<()> {
         match self {
             Sink::Tables { tables, rows } => {
-                for (k, (table, writer, _, _)) in tables.iter_mut().enumerate() {
+                for (k, (table, writer, _)) in tables.iter_mut().enumerate() {
                     let rows = &mut rows[k];
                     table
                         .rows(entry, &mut |cells| {
@@ -385,13 +397,11 @@ impl Sink {
         match self {
             Sink::Tables { tables, rows } => {
                 let mut written = Vec::new();
-                for ((table, writer, partial, path), rows) in tables.into_iter().zip(rows) {
+                for ((table, writer, pending), rows) in tables.into_iter().zip(rows) {
                     writer
                         .finish()
-                        .with_context(|| format!("cannot write {}", partial.display()))?;
-                    fs::rename(&partial, &path).with_context(|| {
-                        format!("cannot rename {} to {}", partial.display(), path.display())
-                    })?;
+                        .with_context(|| format!("cannot write {}", pending.partial.display()))?;
+                    pending.commit()?;
                     written.push(format!("{} {}", table.name(), rows));
                 }
                 Ok(format!("rows {}", written.join(", ")))

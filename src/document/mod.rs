@@ -209,7 +209,7 @@ impl QuoteKind {
 ///
 /// The JSON output writes each quote with three more fields, so that a quote is a
 /// table row by itself: `source_text`, `source_kind` and `anonymous`, its source's
-/// mention text, kind and anonymity ([`Document::quote_source`]: a quote that
+/// mention text, kind and anonymity ([`Document::quote_sources`]: a quote that
 /// continues another has the source of the quote it continues), or null.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -418,24 +418,31 @@ impl Document {
         &self.tokens[a as usize..b as usize]
     }
 
-    /// The source quote `i` rests on: its own, or, for a quote that continues
-    /// another, that quote's (followed back to the first of the chain). `None`
-    /// when there is none or `i` is out of range.
-    pub fn quote_source(&self, i: usize) -> Option<&Source> {
-        self.sources.get(self.quote_source_index(i)? as usize)
+    /// For every quote, the first quote of its chain: itself, or the quote it
+    /// continues (followed back; `continues` always points to an earlier quote, and
+    /// one that does not is ignored). One pass, linear in the number of quotes.
+    pub fn quote_roots(&self) -> Vec<usize> {
+        let mut roots: Vec<usize> = Vec::with_capacity(self.quotes.len());
+        for (i, q) in self.quotes.iter().enumerate() {
+            let root = match q.continues.map(|c| c as usize) {
+                Some(c) if c < i => roots[c],
+                _ => i,
+            };
+            roots.push(root);
+        }
+        roots
     }
 
-    /// The index into `sources` of [`Document::quote_source`].
-    pub fn quote_source_index(&self, i: usize) -> Option<u32> {
-        let mut q = self.quotes.get(i)?;
-        // `continues` always points back, so the walk ends; bound it anyway.
-        for _ in 0..self.quotes.len() {
-            if let Some(s) = q.source {
-                return Some(s).filter(|&s| (s as usize) < self.sources.len());
-            }
-            q = self.quotes.get(q.continues? as usize)?;
-        }
-        None
+    /// For every quote, the index into `sources` of the source it rests on: its
+    /// own, or, for a quote that continues another, that chain's first quote's;
+    /// `None` when there is none. One pass over the quotes.
+    pub fn quote_sources(&self) -> Vec<Option<u32>> {
+        let valid = |s: Option<u32>| s.filter(|&s| (s as usize) < self.sources.len());
+        self.quote_roots()
+            .into_iter()
+            .enumerate()
+            .map(|(i, root)| valid(self.quotes[i].source).or(valid(self.quotes[root].source)))
+            .collect()
     }
 
     /// Number of word tokens (not punctuation): the unit of throughput figures.

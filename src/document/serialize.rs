@@ -58,17 +58,17 @@ struct QuotesOut<'a> {
 
 struct QuoteOut<'a> {
     doc: &'a Document,
-    index: usize,
+    source: Option<u32>,
     quote: &'a Quote,
 }
 
 impl Serialize for QuotesOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.doc.quotes.len()))?;
-        for (index, quote) in self.doc.quotes.iter().enumerate() {
+        for (quote, source) in self.doc.quotes.iter().zip(self.doc.quote_sources()) {
             seq.serialize_element(&QuoteOut {
                 doc: self.doc,
-                index,
+                source,
                 quote,
             })?;
         }
@@ -79,7 +79,7 @@ impl Serialize for QuotesOut<'_> {
 impl Serialize for QuoteOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let q = self.quote;
-        let source = self.doc.quote_source(self.index);
+        let source = self.source.map(|s| &self.doc.sources[s as usize]);
         let mut map = s.serialize_map(Some(10))?;
         map.serialize_entry("kind", &q.kind)?;
         map.serialize_entry("content", &q.content)?;

@@ -101,26 +101,17 @@ pub fn ann(doc: &Document) -> String {
     let mut events = Vec::new();
     // A quote that continues another is more of its content, as PolNeAR marks it:
     // each chain of quotes is one event, its content every span of the chain.
-    let n = doc.quotes.len();
-    let root = |mut i: usize| {
-        for _ in 0..n {
-            match doc.quotes[i].continues.map(|c| c as usize) {
-                Some(c) if c < i => i = c,
-                _ => break,
-            }
-        }
-        i
-    };
-    let mut chain: Vec<Vec<&TextSpan>> = vec![Vec::new(); n];
-    for (i, q) in doc.quotes.iter().enumerate() {
-        chain[root(i)].extend(q.content.iter());
+    let mut chain: Vec<Vec<&TextSpan>> = vec![Vec::new(); doc.quotes.len()];
+    for (q, root) in doc.quotes.iter().zip(doc.quote_roots()) {
+        chain[root].extend(q.content.iter());
     }
+    let sources = doc.quote_sources();
     for (i, q) in doc.quotes.iter().enumerate() {
         let spans = &chain[i];
         if spans.is_empty() {
             continue; // a continuation, written with the quote it continues
         }
-        let source = doc.quote_source_index(i).map(|s| {
+        let source = sources[i].map(|s| {
             *source_t.entry(s).or_insert_with(|| {
                 let src = &doc.sources[s as usize];
                 let id = next_t(&mut out, "Source", &[&src.mention]);

@@ -346,8 +346,8 @@ impl Table {
                 ])
             }
             Table::Quotes => {
-                for (i, q) in doc.quotes.iter().enumerate() {
-                    let source_index = doc.quote_source_index(i);
+                for (i, (q, source_index)) in doc.quotes.iter().zip(doc.quote_sources()).enumerate()
+                {
                     let source = source_index.and_then(|s| doc.sources.get(s as usize));
                     let content = match q.content.as_slice() {
                         [one] => Cow::Borrowed(one.text.as_str()),
@@ -406,13 +406,8 @@ impl Table {
             }
             Table::Sources => {
                 let mut quoted = vec![0i64; doc.sources.len()];
-                for i in 0..doc.quotes.len() {
-                    if let Some(n) = doc
-                        .quote_source_index(i)
-                        .and_then(|s| quoted.get_mut(s as usize))
-                    {
-                        *n += 1;
-                    }
+                for s in doc.quote_sources().into_iter().flatten() {
+                    quoted[s as usize] += 1;
                 }
                 for (i, s) in doc.sources.iter().enumerate() {
                     let d = s.descriptor.as_ref();
