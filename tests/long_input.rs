@@ -189,3 +189,29 @@ fn lookups_agree_with_a_scan() {
         );
     }
 }
+
+#[test]
+fn a_paragraph_of_unattributed_quotations_keeps_every_one_of_them() {
+    // Thousands of quotations no one is said to speak, in one paragraph (what made
+    // the continuation and mixed-quote checks scan every quote for every quote),
+    // then one that continues an attribution.
+    let mut text = "“We will win this.” ".repeat(3_000);
+    text.push_str("\n\nThe mayor said the plan would pass. “We will win this.”");
+    let doc = annotate(&text);
+    assert_eq!(doc.quotes.len(), 3_002);
+    assert!(doc.quotes[..3_000]
+        .iter()
+        .all(|q| q.cue.is_none() && q.continues.is_none()));
+    assert_eq!(doc.quotes[3_001].continues, Some(3_000));
+}
+
+#[test]
+fn every_turn_of_a_long_transcript_is_its_speakers() {
+    // Turns with an attribution inside each: the attribution is part of the turn.
+    let doc = annotate(&"SMITH: He said the plan would pass.\n\n".repeat(3_000));
+    assert_eq!(doc.quotes.len(), 3_000);
+    for q in &doc.quotes {
+        let source = &doc.sources[q.source.expect("a turn has its speaker") as usize];
+        assert_eq!(source.mention.text, "SMITH");
+    }
+}

@@ -19,6 +19,8 @@ Texts (--texts):
   quoted-said   '\"said\" ' repeated: a quotation per word
   mixed         emoji, zero-width joiners, curly quotes and \"said\", repeated
   quote-marks   straight quotation marks only
+  quotations    unattributed quotations, one paragraph
+  transcript    interview turns (\"SMITH: …\"), each with an attribution inside
 
 Columns: seconds per MB of input for each stage and for writing the JSON record;
 out/in, the JSON record's bytes over the text's; peak MB, the process's peak
@@ -36,7 +38,7 @@ pub struct ScalingArgs {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "prose,said,said-comma,quoted-said,mixed,quote-marks"
+        default_value = "prose,said,said-comma,quoted-said,mixed,quote-marks,quotations,transcript"
     )]
     texts: Vec<String>,
     /// Stages of the pipeline measured, comma-separated (default: all).

@@ -1,7 +1,8 @@
 //! Texts of any size for the scaling benchmark (`byline bench scaling`): news
 //! prose, and the pathological texts a corpus of millions of articles will hold
 //! somewhere (a run of "said" with no sentence end, a million quotation marks,
-//! emoji and joiners between curly quotes). Each is made by repeating a unit, so
+//! emoji and joiners between curly quotes, a paragraph of quotations no one is
+//! said to speak, an interview transcript). Each is made by repeating a unit, so
 //! the time per megabyte should not depend on the size.
 
 use super::synthetic;
@@ -17,6 +18,14 @@ pub const KINDS: &[(&str, &str)] = &[
         "emoji, zero-width joiners, curly quotes and \"said\", repeated",
     ),
     ("quote-marks", "straight quotation marks only"),
+    (
+        "quotations",
+        "unattributed quotations, one paragraph: a lookup per quotation",
+    ),
+    (
+        "transcript",
+        "interview turns (\"SMITH: …\"), each with an attribution inside",
+    ),
 ];
 
 /// The text `kind` (one of [`KINDS`]), `bytes` bytes long or a character shorter
@@ -37,6 +46,8 @@ pub fn text(kind: &str, bytes: usize) -> Option<String> {
         "quoted-said" => "\"said\" ".into(),
         "mixed" => "😀\u{200d}👍 “He said” said ‘x’ ” “ said, ".into(),
         "quote-marks" => "\"".into(),
+        "quotations" => "“We will win this.” ".into(),
+        "transcript" => "SMITH: He said the plan would pass.\n\n".into(),
         _ => return None,
     };
     let s = unit.repeat(bytes / unit.len() + 1);

@@ -53,6 +53,39 @@ impl ContentReach {
     }
 }
 
+/// Token ranges indexed by where they start, so that whether one of them holds a
+/// range is a binary search, not a scan of them all.
+#[derive(Debug, Default)]
+pub struct SpanIndex {
+    starts: Vec<usize>,
+    /// The furthest end among the ranges up to each one (by start).
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn new(spans: impl IntoIterator<Item = Range>) -> Self {
+        let mut spans: Vec<Range> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        SpanIndex {
+            starts: spans.iter().map(|&(x, _)| x).collect(),
+            reach: spans
+                .iter()
+                .map(|&(_, y)| {
+                    furthest = furthest.max(y);
+                    furthest
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether one range holds all of `[a, b)`.
+    pub fn covers(&self, (a, b): Range) -> bool {
+        let n = self.starts.partition_point(|&x| x <= a);
+        n > 0 && self.reach[n - 1] >= b
+    }
+}
+
 /// An attribution before it becomes output.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -73,5 +106,23 @@ pub fn reported_kind(in_quote: &[bool], content: &[Range]) -> QuoteKind {
         QuoteKind::Mixed
     } else {
         QuoteKind::Indirect
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_index_answers_as_a_scan_does() {
+        let spans = [(2, 5), (4, 9), (12, 14), (12, 13), (20, 21)];
+        let index = SpanIndex::new(spans);
+        for a in 0..24 {
+            for b in a..25 {
+                let covers = spans.iter().any(|&(x, y)| x <= a && b <= y);
+                assert_eq!(index.covers((a, b)), covers, "covers {a}..{b}");
+            }
+        }
+        assert!(!SpanIndex::new([]).covers((0, 1)));
     }
 }

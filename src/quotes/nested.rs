@@ -4,7 +4,7 @@
 //! mixed quote) or on a transcript turn's label, and an attribution inside a turn.
 //! These are dropped, and the continuation links renumbered.
 
-use crate::quotes::found::{Found, Range};
+use crate::quotes::found::{Found, Range, SpanIndex};
 use std::ops::RangeInclusive;
 
 /// Per attribution: whether its cue lies inside another attribution's source whose
@@ -58,17 +58,21 @@ pub fn keep(
         f.source = f.source.filter(|&(x, y)| x < y);
     }
     // A quotation without attribution that lies inside found content is part of
-    // that attribution (a mixed quote), not one of its own.
+    // that attribution (a mixed quote), not one of its own. Indexed, so that a
+    // document of many quotations costs each one a lookup.
+    let cued = SpanIndex::new(
+        found
+            .iter()
+            .filter(|g| g.cue.is_some())
+            .flat_map(|g| g.content.iter().copied()),
+    );
+    let labels = SpanIndex::new(labels.iter().map(|l| (*l.start(), *l.end() + 1)));
+    let turns = SpanIndex::new(turn_spans.iter().copied());
     let covered = |f: &Found| {
+        let (first, last) = (f.content[0].0, f.content[f.content.len() - 1].1);
         f.cue.is_none()
-            && (labels.iter().any(|l| l.contains(&f.content[0].0))
-                || f.continues.is_none()
-                    && found.iter().any(|g| {
-                        g.cue.is_some()
-                            && g.content.iter().any(|&(x, y)| {
-                                x <= f.content[0].0 && f.content[f.content.len() - 1].1 <= y
-                            })
-                    }))
+            && (labels.covers((first, first + 1))
+                || f.continues.is_none() && cued.covers((first, last)))
     };
     let keep: Vec<bool> = found
         .iter()
@@ -76,9 +80,7 @@ pub fn keep(
         .map(|(i, f)| {
             // What a speaker says of others inside a turn is part of the turn (a
             // turn's own cue, its colon, comes before its content).
-            let nested = f
-                .cue
-                .is_some_and(|(c, _)| turn_spans.iter().any(|&(x, y)| x <= c && c < y));
+            let nested = f.cue.is_some_and(|(c, _)| turns.covers((c, c + 1)));
             !f.content.is_empty()
                 && !covered(f)
                 && !nested

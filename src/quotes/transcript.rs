@@ -72,15 +72,52 @@ pub fn take_turns(
     // transcripts put a quote mark before each turn).
     let mut labels = Vec::new();
     let mut turn_spans: Vec<Range> = Vec::new();
-    for (turn, start) in turns(doc, tokens) {
+    let turns = turns(doc, tokens);
+    if turns.is_empty() {
+        return (labels, turn_spans);
+    }
+    // The attributions with a cue whose content touches each paragraph: a turn,
+    // which lies in its paragraph, is checked against those alone.
+    let mut paragraph_of = vec![0; doc.tokens.len()];
+    for sentence in &doc.sentences {
+        let (a, b) = (sentence.tokens.0 as usize, sentence.tokens.1 as usize);
+        for p in paragraph_of.get_mut(a..b).into_iter().flatten() {
+            *p = sentence.paragraph as usize;
+        }
+    }
+    // The paragraphs `[a, b)` touches, as `first..last + 1` (empty when none).
+    let paragraphs = |(a, b): Range| {
+        let last = b.min(paragraph_of.len()).saturating_sub(1);
+        match (paragraph_of.get(a), paragraph_of.get(last)) {
+            (Some(&p), Some(&q)) if a <= last => p..q + 1,
+            _ => 0..0,
+        }
+    };
+    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.cue.is_some()) {
+        for &span in &f.content {
+            for p in paragraphs((span.0, span.1.max(span.0 + 1))) {
+                if let Some(list) = touching.get_mut(p) {
+                    if list.last() != Some(&k) {
+                        list.push(k);
+                    }
+                }
+            }
+        }
+    }
+    for (turn, start) in turns {
         // A turn already read as an attributed quotation ("Said Ellis: “…”") stays so;
         // an attribution inside the turn ("PENCE: … Hillary Clinton wants …") does not
         // take it.
         let (x, y) = (turn.content[0].0, turn.content[turn.content.len() - 1].1);
-        let taken = found.iter().any(|f| {
-            f.cue.is_some_and(|(c, _)| c < x || c >= y)
-                && f.content.iter().any(|&(a, b)| a < y && x < b)
-        });
+        let taken = paragraphs((x, y))
+            .filter_map(|p| touching.get(p))
+            .flatten()
+            .any(|&k| {
+                let f = &found[k];
+                f.cue.is_some_and(|(c, _)| c < x || c >= y)
+                    && f.content.iter().any(|&(a, b)| a < y && x < b)
+            });
         if taken {
             continue;
         }
