@@ -29,7 +29,7 @@ if [ ! -x "$VENV/bin/python" ]; then
     echo "setup-transformer: creating $VENV with $PYTHON"
     "$PYTHON" -m venv "$VENV"
 fi
-echo "setup-transformer: installing torch==$TORCH (about 2.8 GB with its CUDA runtime packages) and transformers==$TRANSFORMERS"
+echo "setup-transformer: installing torch==$TORCH (about 2.8 GB with its CUDA runtime packages; a few quiet minutes, once per machine) and transformers==$TRANSFORMERS"
 "$VENV/bin/python" -m pip install --disable-pip-version-check --quiet \
     "torch==$TORCH" "transformers==$TRANSFORMERS" safetensors "numpy<2.5"
 "$VENV/bin/python" -c 'import torch; print("setup-transformer: torch", torch.__version__, "libtorch in", torch.__path__[0] + "/lib")'

@@ -113,18 +113,42 @@ fn split_quote_continues_with_same_speaker() {
 
 #[test]
 fn a_quotation_split_around_its_attribution_is_one_quote_with_two_spans() {
-    let text = "“We will win,” she said, “and we will win big.”";
+    for (text, source) in [
+        ("“We will win,” she said, “and we will win big.”", "she"),
+        // The cue before its source, the source with a title and a place.
+        (
+            "“We will not back down,” said Mayor Ana Ruiz of Lakeview, “and we will say so in Albany.”",
+            "Mayor Ana Ruiz of Lakeview",
+        ),
+    ] {
+        let doc = Pipeline::default()
+            .annotate(Document::new("t", text))
+            .unwrap();
+        assert_eq!(doc.quotes.len(), 1, "{text}: {:?}", doc.quotes);
+        let q = &doc.quotes[0];
+        let spans: Vec<&str> = q.content.iter().map(|c| c.text.as_str()).collect();
+        let half = text.find(", “").unwrap();
+        let first = &text[..text.find('”').unwrap() + '”'.len_utf8()];
+        assert_eq!(spans, [first, &text[half + 2..]], "{text}");
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+        assert_eq!(q.continues, None);
+        let s = &doc.sources[q.source.unwrap() as usize];
+        assert_eq!(s.mention.text, source);
+        // One attribution, not two, in the document's figures.
+        assert_eq!(doc.summary.as_ref().map(|s| s.attributions), Some(1));
+    }
+    // A quotation after another attribution in the sentence is not the first one's.
     let doc = Pipeline::default()
-        .annotate(Document::new("t", text))
+        .annotate(Document::new(
+            "t",
+            "“We will win,” she said, while her rival told reporters “we will see about that soon.”",
+        ))
         .unwrap();
-    assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
-    let q = &doc.quotes[0];
-    let spans: Vec<&str> = q.content.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(spans, ["“We will win,”", "“and we will win big.”"]);
-    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
-    assert_eq!(q.continues, None);
-    // One attribution, not two, in the document's figures.
-    assert_eq!(doc.summary.as_ref().map(|s| s.attributions), Some(1));
+    assert!(
+        doc.quotes.iter().all(|q| q.content.len() == 1),
+        "{:?}",
+        doc.quotes
+    );
 }
 
 #[test]

@@ -24,8 +24,10 @@ mod bench;
 mod eval;
 mod export;
 mod generate;
+mod records;
 mod scaling;
 mod train;
+mod view;
 mod warnings;
 
 use clap::{Parser, Subcommand};
@@ -102,6 +104,8 @@ enum Command {
     Annotate(annotate::AnnotateArgs),
     /// Flat tables of annotated output: documents, quotes, entities, sources as Parquet or CSV.
     Export(export::ExportArgs),
+    /// HTML pages to read by eye: entities coloured, quotes linked to speakers, anonymous sources flagged.
+    View(view::ViewArgs),
     /// Measure throughput per core: the pipeline (MB/s, words/s), or one stage (`bench ner`).
     Bench(bench::BenchArgs),
     /// Write a synthetic news corpus as JSON Lines, for benchmarks.
@@ -129,6 +133,7 @@ pub fn run() -> i32 {
         Command::Generate(args) => generate::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Export(args) => export::run(args),
+        Command::View(args) => view::run(args),
         Command::Train(cmd) => train::run(cmd),
     };
     match result {

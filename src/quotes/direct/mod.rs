@@ -102,6 +102,13 @@ pub fn find(
                     continues: None,
                 });
             }
+            // `“A,” said Mayor X of Y, “B.”`: B follows A's attribution in A's sentence,
+            // with nothing else between them; it is the rest of A's content.
+            None if last_attributed.is_some_and(|(i, _)| resumes(text, &found[i], q)) => {
+                if let Some((i, _)) = last_attributed {
+                    found[i].content.extend(content);
+                }
+            }
             // An embedded fragment with no attribution of its own is a scare quote, a
             // title or part of a paraphrase found below, not a statement.
             None if !opens_sentence && words < EMBEDDED_STATEMENT => {}
@@ -124,4 +131,25 @@ pub fn find(
             }
         }
     }
+}
+
+/// Whether the quotation `q` resumes the direct quote `f` after its attribution: in
+/// the same sentence, with only `f`'s cue, its source and punctuation between the
+/// end of `f`'s content and `q`.
+fn resumes(text: &Text, f: &Found, q: &Quoted) -> bool {
+    let (Some(&(_, end)), Some(cue)) = (f.content.last(), f.cue) else {
+        return false;
+    };
+    let start = q.first();
+    let inside = |i: usize, r: Option<(usize, usize)>| r.is_some_and(|(a, b)| a <= i && i < b);
+    f.kind == QuoteKind::Direct
+        && end <= cue.0
+        && end < start
+        && text.sent_of.get(end.saturating_sub(1)) == text.sent_of.get(start)
+        && (end..start).all(|i| {
+            inside(i, Some(cue))
+                || inside(i, f.source)
+                || text.doc.tokens[i].kind == TokenKind::Punct
+        })
+        && (end..start).any(|i| inside(i, Some(cue)))
 }
