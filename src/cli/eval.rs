@@ -13,25 +13,38 @@ pub enum EvalCommand {
     ///
     ///     byline eval segment ../shared/data/polnear/dev
     Segment(SegmentArgs),
-    /// Attribution scores on gold brat data (content, direct, source, end-to-end, speaker).
+    /// Attribution scores on gold data (content, direct, source, end-to-end, speaker).
     ///
-    /// The gold folder is a plain brat folder (NAME.txt beside NAME.ann) or a PolNeAR
-    /// split (text/ and attributions/); attributions are brat events with Source, Cue
-    /// and Content roles (`E1 Attribution:T4 Source:T1 Cue:T2 Content:T3`), offsets
-    /// in code points. Contents match at a character Jaccard of 0.5 or more,
-    /// one-to-one, best first. Gold with no attribution is an error, not a score of 0.
+    /// GOLD is a brat folder or a JSON Lines gold file:
     ///
-    ///     byline eval quotes --polnear my-gold/
-    ///     byline eval quotes --polnear ../shared/data/polnear/dev
+    /// - a plain brat folder (NAME.txt beside NAME.ann) or a PolNeAR split (text/ and
+    ///   attributions/); attributions are brat events with Source, Cue and Content
+    ///   roles (`E1 Attribution:T4 Source:T1 Cue:T2 Content:T3`);
+    /// - a JSON Lines file (`.gz` too), one document a line:
+    ///   `{"id": "d1", "text": "…", "attributions": [{"source": [15, 22], "cue": [23, 27],
+    ///   "content": [1, 12], "kind": "person", "resolved_to": "Ann Lee"}]}`; the source
+    ///   labels (`kind`, `anonymous`, `resolved_to`, `anonymity_cue`) are optional.
+    ///
+    /// Offsets are code points, end-exclusive. A predicted and a gold content match at
+    /// a character Jaccard of 0.5 or more, one-to-one, best first; docs/evaluation.md
+    /// gives every rule. Gold with no attribution, or labels that match none, is an
+    /// error, not a score of 0.
+    ///
+    ///     byline eval quotes --gold my-gold/
+    ///     byline eval quotes --gold gold.jsonl --show-misses
+    ///     byline eval quotes --gold polnear/dev --labels polnear/sources-dev.jsonl
     Quotes(QuotesArgs),
     /// Source kind, anonymous flag and anonymity statements, on the gold source spans.
     ///
     /// Each gold attribution's source span is classified by the `sources` stage and
-    /// compared with the labels (joined on document and relation id): anonymous-flag
-    /// P/R/F1, kind accuracy (gold `other` left out) with a confusion matrix, and
-    /// anonymity-cue P/R/F1.
+    /// compared with its label: anonymous-flag P/R/F1, kind accuracy (gold `other`
+    /// left out) with a confusion matrix, anonymity-statement P/R/F1, and speaker
+    /// resolution against `resolved_to`. GOLD is as for `eval quotes`; the labels are
+    /// those of a JSON Lines gold file, or a label file (--labels) joined to brat gold
+    /// on document name and relation id. docs/evaluation.md gives both formats.
     ///
-    ///     byline eval sources --polnear ../shared/data/polnear/dev --labels ../shared/data/polnear/sources-dev.jsonl
+    ///     byline eval sources --gold gold.jsonl
+    ///     byline eval sources --gold polnear/dev --labels polnear/sources-dev.jsonl
     Sources(SourcesArgs),
     /// NER against CoNLL gold data: conlleval precision/recall/F1 per type.
     ///
@@ -57,9 +70,10 @@ pub struct NerArgs {
 
 #[derive(Args)]
 pub struct QuotesArgs {
-    /// The gold folder: NAME.txt beside NAME.ann, or a PolNeAR split (text/, attributions/).
-    #[arg(long, value_name = "DIR")]
-    polnear: PathBuf,
+    /// The gold: a brat folder (NAME.txt beside NAME.ann, or PolNeAR's text/ and
+    /// attributions/) or a JSON Lines gold file.
+    #[arg(long, value_name = "GOLD", visible_alias = "polnear")]
+    gold: PathBuf,
     /// The pipeline to score: `default` or `accurate` (the attribution encoder before the
     /// quotes stage; a build with `--features transformer`).
     #[arg(long, value_enum, default_value_t = super::annotate::PipelineChoice::Default)]
@@ -70,8 +84,11 @@ pub struct QuotesArgs {
     /// Where the encoder runs: auto uses a CUDA GPU when libtorch sees one.
     #[arg(long, value_enum, default_value_t = super::annotate::Device::Auto)]
     device: super::annotate::Device,
-    /// Source labels (JSON Lines) for speaker and anonymity scores; by default
-    /// `sources-SPLIT.jsonl` beside the split directory, when it exists.
+    /// Source labels for the speaker and anonymity scores: JSON Lines, one
+    /// `{"doc": NAME, "rel": "E3", "kind": …, "anonymous": …, "resolved_to": …,
+    /// "anonymity_cue": …}` a line, joined to the gold on document and relation id.
+    /// By default a JSON Lines gold file's own labels, or `sources-SPLIT.jsonl` beside
+    /// a brat folder SPLIT, when it exists.
     #[arg(long, value_name = "FILE")]
     labels: Option<PathBuf>,
     /// Print the scores as JSON.
@@ -106,12 +123,15 @@ pub struct QuotesArgs {
 
 #[derive(Args)]
 pub struct SourcesArgs {
-    /// A PolNeAR split directory, with text/ and attributions/.
-    #[arg(long, value_name = "DIR")]
-    polnear: PathBuf,
-    /// Source labels (JSON Lines), e.g. sources-dev.jsonl.
+    /// The gold: a brat folder (NAME.txt beside NAME.ann, or PolNeAR's text/ and
+    /// attributions/) or a JSON Lines gold file with labels on its attributions.
+    #[arg(long, value_name = "GOLD", visible_alias = "polnear")]
+    gold: PathBuf,
+    /// Source labels (JSON Lines, one `{"doc", "rel", "kind", "anonymous",
+    /// "resolved_to", "anonymity_cue"}` a line), joined to the gold on document and
+    /// relation id. Needed for brat gold; a JSON Lines gold file's own labels otherwise.
     #[arg(long, value_name = "FILE")]
-    labels: PathBuf,
+    labels: Option<PathBuf>,
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
@@ -155,22 +175,24 @@ fn ner(args: NerArgs) -> Result<i32> {
 
 fn quotes(args: QuotesArgs) -> Result<i32> {
     use byline::eval::quotes;
-    use byline::gold::polnear;
-    let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
+    let gold = byline::gold::read(&args.gold).map_err(anyhow::Error::msg)?;
     let labels_path = args.labels.clone().or_else(|| {
-        let split = args.polnear.file_name()?.to_str()?.to_string();
-        let guess = args
-            .polnear
-            .parent()?
-            .join(format!("sources-{split}.jsonl"));
+        if !gold.labels.is_empty() || !args.gold.is_dir() {
+            return None;
+        }
+        let split = args.gold.file_name()?.to_str()?.to_string();
+        let guess = args.gold.parent()?.join(format!("sources-{split}.jsonl"));
         guess.exists().then_some(guess)
     });
-    let labels = match &labels_path {
-        Some(p) => Some(polnear::read_source_labels(p).map_err(anyhow::Error::msg)?),
-        None => None,
-    };
+    let (articles, labels) = gold_and_labels(gold, labels_path.as_deref())?;
+    let labels = (!labels.is_empty()).then_some(labels);
     let pipeline = quotes_pipeline(&args)?;
     let report = quotes::evaluate(&pipeline, &articles, labels.as_ref());
+    let labels_from = match (&labels_path, &labels) {
+        (Some(p), _) => p.display().to_string(),
+        (None, Some(_)) => format!("{} (inline)", args.gold.display()),
+        (None, None) => "none (speaker and anonymity scores need labels)".to_string(),
+    };
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -180,12 +202,49 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
                 outln!("{m}");
             }
         }
-        match &labels_path {
-            Some(p) => outln!("labels: {}", p.display()),
-            None => outln!("labels: none (speaker and anonymity scores need --labels)"),
-        }
+        outln!("labels: {labels_from}");
     }
     Ok(super::EXIT_OK)
+}
+
+type Labels = std::collections::HashMap<(String, String), byline::gold::polnear::SourceLabel>;
+
+/// The gold's articles and the labels to score with: a label file's, where one is
+/// given, joined to the gold (labels naming no gold attribution are a warning, and
+/// an error when none names one); the gold's own otherwise.
+fn gold_and_labels(
+    gold: byline::gold::GoldSet,
+    labels_path: Option<&std::path::Path>,
+) -> Result<(Vec<byline::gold::polnear::Article>, Labels)> {
+    let Some(path) = labels_path else {
+        return Ok((gold.articles, gold.labels));
+    };
+    let labels = byline::gold::polnear::read_source_labels(path).map_err(anyhow::Error::msg)?;
+    let join = byline::gold::join_labels(&gold.articles, &labels);
+    if join.matched == 0 {
+        let example = join
+            .unmatched
+            .first()
+            .map(|(d, r)| format!(" (the first is doc {d:?} rel {r:?})"))
+            .unwrap_or_default();
+        bail!(
+            "none of the {} labels in {} names a gold attribution{example}: labels join the \
+             gold on document name (the .txt file's stem, or a JSON Lines document's id) and \
+             relation id (the brat event's E… id, or the attribution's id)",
+            labels.len(),
+            path.display()
+        );
+    }
+    if let Some((d, r)) = join.unmatched.first() {
+        eprintln!(
+            "warning: {} of the {} labels in {} name no gold attribution (the first is doc \
+             {d:?} rel {r:?}); they are left out",
+            join.unmatched.len(),
+            labels.len(),
+            path.display()
+        );
+    }
+    Ok((gold.articles, labels))
 }
 
 /// The default pipeline, with the cue model that `args` asks for.
@@ -238,9 +297,15 @@ fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
 
 fn sources(args: SourcesArgs) -> Result<i32> {
     use byline::eval::sources;
-    use byline::gold::polnear;
-    let articles = polnear::read_split(&args.polnear).map_err(anyhow::Error::msg)?;
-    let labels = polnear::read_source_labels(&args.labels).map_err(anyhow::Error::msg)?;
+    let gold = byline::gold::read(&args.gold).map_err(anyhow::Error::msg)?;
+    let (articles, labels) = gold_and_labels(gold, args.labels.as_deref())?;
+    if labels.is_empty() {
+        bail!(
+            "no source labels: give --labels FILE, or put `kind` (and `anonymous`, \
+             `resolved_to`, `anonymity_cue`) on the attributions of a JSON Lines gold file \
+             (docs/evaluation.md)"
+        );
+    }
     let report = sources::evaluate(&articles, &labels).map_err(anyhow::Error::msg)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&report.to_json())?);
