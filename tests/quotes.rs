@@ -943,6 +943,34 @@ fn a_short_signature_sentence_and_a_clause_final_act_verb_attribute_a_quotation(
 }
 
 #[test]
+fn a_short_sentence_with_content_of_its_own_signs_no_quotation() {
+    // `… big.” She added that …`: the second half of a split quotation stays with the
+    // first half's cue; "added" takes its own content.
+    let qs = quotes(
+        "“We will win,” she said, “and we will win big.” She added that the campaign would open an office.",
+    );
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    let said = with_cue(&qs, "said");
+    assert_eq!(said.content, "“We will win,” … “and we will win big.”");
+    let added = with_cue(&qs, "added");
+    assert_eq!(added.content, "that the campaign would open an office");
+    assert_eq!(added.source.as_deref(), Some("She"));
+    // `He said the plan would fail.` is an attribution of its own, not a signature.
+    let qs = quotes("“The budget is short.” He said the plan would fail.");
+    let said = with_cue(&qs, "said");
+    assert_eq!(said.content, "the plan would fail");
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.is_none() || q.content != "“The budget is short.”"),
+        "{qs:?}"
+    );
+    // A few words after the cue still sign it.
+    let qs = quotes("“The budget is short.” Trump said on Tuesday.");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].source.as_deref(), Some("Trump"));
+}
+
+#[test]
 fn a_passive_cue_takes_its_source_after_by() {
     // "X is supported by Y": Y is the source, X the content (not "by Y").
     let q = one("Clinton is supported by most unions.");

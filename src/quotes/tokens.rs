@@ -37,6 +37,13 @@ impl<'d> Tokens<'d> {
         self.words[i].chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// A dash that signs a quotation (`“…” ― NAME`).
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| matches!(*w, "―" | "—" | "–" | "--"))
+    }
+
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.words.get(i).is_some_and(|x| *x == w)
     }

@@ -27,6 +27,9 @@ pub fn attribution_after(
     if i < limit && t.words[i] == "," {
         i += 1;
     }
+    // Whether the attribution was looked for in a short sentence of its own after a
+    // quotation ending in a full stop (`“… missing.” Trump said.`).
+    let mut signed = false;
     if i >= limit {
         // The signature of a quotation ending in a full stop is a "sentence" of its own: “….” ― Name
         let next = doc
@@ -38,16 +41,27 @@ pub fn attribution_after(
         let exclaims = end >= 2 && matches!(t.words[end - 2], "!" | "?");
         // `“… missing.” Trump said.`: a short sentence of its own naming the speaker.
         let signature = end >= 2 && t.words[end - 2] == "." && next.tokens.1 - next.tokens.0 <= 8;
-        if !exclaims
-            && !signature
-            && !matches!(t.words[next.tokens.0 as usize], "―" | "—" | "–" | "--")
-        {
+        if !exclaims && !signature && !t.is_dash(next.tokens.0 as usize) {
             return None;
         }
+        signed = signature && !exclaims && !t.is_dash(next.tokens.0 as usize);
         limit = next.tokens.1 as usize;
     }
+    // In such a sentence the cue ends it, but for a few words (`Trump said on
+    // Tuesday.`): one that goes on to content of its own (`She added that …`, `He
+    // said the plan would fail.`) is an attribution of that content, not this one's.
+    let ends_signature = |cue_end: usize| {
+        !signed || {
+            let rest = &t.words[cue_end.min(limit)..limit];
+            let words = rest
+                .iter()
+                .filter(|w| !matches!(**w, "." | "!" | "?" | "," | "”" | "\""))
+                .count();
+            words <= 3 && !rest.iter().any(|w| matches!(*w, "that" | "“"))
+        }
+    };
     // “…” ― NAME: a quotation signed with a dash, as in reader comments and epigraphs.
-    if matches!(t.words[i], "―" | "—" | "–" | "--") && i + 1 < limit {
+    if t.is_dash(i) && i + 1 < limit {
         let mut e = i + 1;
         while e < limit && t.is_capitalized(e) {
             e += 1;
@@ -60,6 +74,9 @@ pub fn attribution_after(
     if let Some((n, class)) = lx.cue_at(&t.words[..limit], i) {
         if class.can_follow_content() {
             let source = t.source_after(i + n, limit);
+            if signed && !ends_signature(source.map_or(i + n, |s| s.1)) {
+                return None;
+            }
             return Some((source, (i, i + n), None));
         }
     }
@@ -83,7 +100,7 @@ pub fn attribution_after(
             // A speech-act verb ending its clause reads as a verb of saying: `“…,” Gorka urged.`
             let ends_clause = c + n >= limit || matches!(t.words[c + n], "." | "," | ";");
             let follows = class.can_follow_content() || (class == CueClass::Act && ends_clause);
-            if !follows {
+            if !follows || !ends_signature(c + n) {
                 return None;
             }
             // "“…,” as Cruz said": the source opens after "as".
