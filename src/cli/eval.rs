@@ -129,7 +129,8 @@ pub struct SourcesArgs {
     gold: PathBuf,
     /// Source labels (JSON Lines, one `{"doc", "rel", "kind", "anonymous",
     /// "resolved_to", "anonymity_cue"}` a line), joined to the gold on document and
-    /// relation id. Needed for brat gold; a JSON Lines gold file's own labels otherwise.
+    /// relation id. By default a JSON Lines gold file's own labels, or
+    /// `sources-SPLIT.jsonl` beside a brat folder SPLIT, when it exists.
     #[arg(long, value_name = "FILE")]
     labels: Option<PathBuf>,
     /// Print the scores as JSON.
@@ -176,14 +177,10 @@ fn ner(args: NerArgs) -> Result<i32> {
 fn quotes(args: QuotesArgs) -> Result<i32> {
     use byline::eval::quotes;
     let gold = byline::gold::read(&args.gold).map_err(anyhow::Error::msg)?;
-    let labels_path = args.labels.clone().or_else(|| {
-        if !gold.labels.is_empty() || !args.gold.is_dir() {
-            return None;
-        }
-        let split = args.gold.file_name()?.to_str()?.to_string();
-        let guess = args.gold.parent()?.join(format!("sources-{split}.jsonl"));
-        guess.exists().then_some(guess)
-    });
+    let labels_path = args
+        .labels
+        .clone()
+        .or_else(|| labels_beside(&gold, &args.gold));
     let (articles, labels) = gold_and_labels(gold, labels_path.as_deref())?;
     let labels = (!labels.is_empty()).then_some(labels);
     let pipeline = quotes_pipeline(&args)?;
@@ -205,6 +202,20 @@ fn quotes(args: QuotesArgs) -> Result<i32> {
         outln!("labels: {labels_from}");
     }
     Ok(super::EXIT_OK)
+}
+
+/// `sources-SPLIT.jsonl` beside a brat gold folder named SPLIT (PolNeAR's layout),
+/// where the gold carries no labels of its own and that file exists.
+fn labels_beside(
+    gold: &byline::gold::GoldSet,
+    path: &std::path::Path,
+) -> Option<std::path::PathBuf> {
+    if !gold.labels.is_empty() || !path.is_dir() {
+        return None;
+    }
+    let split = path.file_name()?.to_str()?.to_string();
+    let guess = path.parent()?.join(format!("sources-{split}.jsonl"));
+    guess.exists().then_some(guess)
 }
 
 type Labels = std::collections::HashMap<(String, String), byline::gold::polnear::SourceLabel>;
@@ -298,7 +309,11 @@ fn quotes_pipeline(args: &QuotesArgs) -> Result<byline::Pipeline> {
 fn sources(args: SourcesArgs) -> Result<i32> {
     use byline::eval::sources;
     let gold = byline::gold::read(&args.gold).map_err(anyhow::Error::msg)?;
-    let (articles, labels) = gold_and_labels(gold, args.labels.as_deref())?;
+    let labels_path = args
+        .labels
+        .clone()
+        .or_else(|| labels_beside(&gold, &args.gold));
+    let (articles, labels) = gold_and_labels(gold, labels_path.as_deref())?;
     if labels.is_empty() {
         bail!(
             "no source labels: give --labels FILE, or put `kind` (and `anonymous`, \
